@@ -1,0 +1,159 @@
+"""Site-wide template helpers: language alternates and switcher, menu, funding statement.
+
+Each helper memoises its result on the request, because the base layout asks for the same
+thing in several places (head and header, for instance) and a page must cost a fixed number
+of queries."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from home.models import SiteSettings
+
+register = template.Library()
+
+
+def _memo(request, key, compute):
+    cache = request.__dict__.setdefault("_portal_memo", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def _site_root(request):
+    """The active language's home page (the site root's translation), or None."""
+
+    def compute():
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        root = site.root_page
+        active = Locale.get_active()
+        if root.locale_id == active.id:
+            return root.specific
+        translated = (
+            Page.objects.live()
+            .filter(translation_key=root.translation_key, locale=active, alias_of__isnull=True)
+            .specific()
+            .first()
+        )
+        return translated or root.specific
+
+    return _memo(request, "site_root", compute)
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context, page=None):
+    """One entry per configured language, in settings order:
+    code, name, url (absolute), is_current and exists (False when the page has no live
+    translation in that language, in which case url leads to that language's home).
+
+    Pages use their live, non-alias translations (one query); other views (search, 404)
+    reverse their own URL in each language."""
+    request = context["request"]
+
+    def compute():
+        current = translation.get_language()
+        if page is None or not isinstance(page, Page) or not page.id:
+            return [
+                {
+                    "code": code,
+                    "name": name,
+                    "url": request.build_absolute_uri(translate_url(request.path, code)),
+                    "is_current": code == current,
+                    "exists": True,
+                }
+                for code, name in settings.LANGUAGES
+            ]
+        site = Site.find_for_request(request)
+        keys = [page.translation_key]
+        if site is not None:
+            keys.append(site.root_page.translation_key)
+        candidates = (
+            Page.objects.live()
+            .public()
+            .filter(translation_key__in=keys, alias_of__isnull=True)
+            .select_related("locale")
+        )
+        own, homes = {}, {}
+        for candidate in candidates:
+            code = candidate.locale.language_code
+            if candidate.translation_key == page.translation_key:
+                own[code] = candidate
+            if site is not None and candidate.translation_key == site.root_page.translation_key:
+                homes[code] = candidate
+        entries = []
+        for code, name in settings.LANGUAGES:
+            target = own.get(code) or homes.get(code)
+            if target is None:
+                continue
+            entries.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": target.get_full_url(request),
+                    "is_current": code == page.locale.language_code,
+                    "exists": code in own,
+                }
+            )
+        return entries
+
+    return _memo(request, ("alternates", getattr(page, "pk", None)), compute)
+
+
+@register.simple_tag(takes_context=True)
+def x_default_url(context, alternates):
+    """The default language's version, or the first live one, for hreflang="x-default"."""
+    live = [entry for entry in alternates if entry["exists"]]
+    for entry in live:
+        if entry["code"] == settings.LANGUAGE_CODE:
+            return entry["url"]
+    return live[0]["url"] if live else ""
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    return _site_root(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context):
+    """The live pages under the active language's home that are marked "show in menus"."""
+    request = context["request"]
+
+    def compute():
+        root = _site_root(request)
+        if root is None:
+            return []
+        return list(root.get_children().live().public().in_menu().select_related("locale"))
+
+    return _memo(request, "menu", compute)
+
+
+@register.simple_tag(takes_context=True)
+def funding_statement(context):
+    """The site's funding statement in the active language (the source one if untranslated)."""
+    request = context["request"]
+
+    def compute():
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        statement = SiteSettings.for_site(site).funding_statement
+        return statement.localized if statement else None
+
+    return _memo(request, "funding", compute)
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    site = Site.find_for_request(context["request"])
+    return site.site_name if site and site.site_name else settings.WAGTAIL_SITE_NAME
+
+
+@register.filter
+def contains_page(section, page):
+    """True when page is section itself or lies under it (for aria-current in the menu)."""
+    return bool(page) and isinstance(page, Page) and page.url_path.startswith(section.url_path)

@@ -1,0 +1,45 @@
+import unicodedata
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.template import loader
+from django.template.response import TemplateResponse
+from django.views.decorators.csrf import requires_csrf_token
+from wagtail.models import Locale, Page
+
+MAX_QUERY_LENGTH = 200
+
+
+def clean_query(raw):
+    """The visitor's query without control characters, collapsed spaces, at most
+    MAX_QUERY_LENGTH characters: anything a visitor types is searchable, nothing breaks."""
+    text = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in raw)
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def search(request):
+    """Search the live, public pages of the active language only."""
+    query = clean_query(request.GET.get("q", ""))
+    results = Page.objects.none()
+    if query:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        results = pages.search(query, operator="and")
+    paginator = Paginator(results, settings.PORTAL_SEARCH_PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "home/search.html",
+        {"query": query, "page_obj": page_obj, "results": page_obj.object_list},
+    )
+
+
+def page_not_found(request, exception=None):
+    """The translated 404 page, in the language of the URL prefix (or the visitor's)."""
+    return HttpResponseNotFound(loader.render_to_string("404.html", {}, request))
+
+
+@requires_csrf_token
+def server_error(request):
+    """A translated 500 page that renders without the database, which may be what failed."""
+    return HttpResponseServerError(loader.render_to_string("500.html", {}))

@@ -1,0 +1,16 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import FundingStatement
+
+
+class FundingStatementViewSet(SnippetViewSet):
+    model = FundingStatement
+    icon = "doc-full"
+    menu_label = _("Funding statements")
+    list_display = ["name", "programme", "grant_agreement_number", "locale"]
+    search_fields = ["name", "programme", "grant_agreement_number"]
+
+
+register_snippet(FundingStatementViewSet)
