@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail import hooks
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -117,6 +118,18 @@ class HomePage(BasePage):
 
     def get_social_image(self):
         return self.social_image or self.hero_image
+
+    def get_context(self, request, *args, **kwargs):
+        """Sections that other apps add to the home page (latest news, projects, training)
+        through the `home_page_sections` hook: each function takes the home page and the
+        request and returns a dict with a `template` key and its context, or None."""
+        context = super().get_context(request, *args, **kwargs)
+        context["home_sections"] = [
+            section
+            for section_for in hooks.get_hooks("home_page_sections")
+            if (section := section_for(self, request))
+        ]
+        return context
 
 
 class StandardPage(BasePage):
