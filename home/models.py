@@ -12,8 +12,8 @@ Page tree (one per locale, kept in step by wagtail-localize):
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -221,3 +221,35 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+
+# The project family lives in its own module; imported here so that Django registers the
+# models and `home.models.ProjectPage` keeps working.
+from .projects import (  # noqa: E402
+    ProjectFact,
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectRelation,
+    ProjectResult,
+    ProjectStatus,
+    RelationType,
+    validate_grant_number,
+)
+
+__all__ = [
+    "BasePage",
+    "FundingStatement",
+    "HomePage",
+    "PortalImage",
+    "PortalRendition",
+    "ProjectFact",
+    "ProjectIndexPage",
+    "ProjectPage",
+    "ProjectRelation",
+    "ProjectResult",
+    "ProjectStatus",
+    "RelationType",
+    "SiteSettings",
+    "StandardPage",
+    "validate_grant_number",
+]
