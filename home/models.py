@@ -144,7 +144,7 @@ class StandardPage(BasePage):
         index.SearchField("body"),
     ]
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "partners.PartnerPage"]
     subpage_types = ["home.StandardPage"]
 
     class Meta:
