@@ -14,3 +14,7 @@ class FundingStatementViewSet(SnippetViewSet):
 
 
 register_snippet(FundingStatementViewSet)
+
+# Translation workflow: error-safe wagtail-localize views, the translation status report and
+# its dashboard panel (registered on import).
+from . import translation_hooks  # noqa: E402, F401

@@ -135,9 +135,7 @@ TIME_ZONE = "Europe/Brussels"
 
 # Translation is explicit: translations of live pages stay drafts until an editor publishes them.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
-}
+# Machine translation (WAGTAILLOCALIZE_MACHINE_TRANSLATOR): see the translation block at the end.
 
 STATIC_ROOT = BASE_DIR / "static"
 STATIC_URL = "/static/"
@@ -173,3 +171,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Translation workflow (home.translation_settings, home.machine_translation). Machine translation:
+# WAGTAIL_MACHINE_TRANSLATOR = deepl | libretranslate | apertium | dummy | none; unset, DeepL when
+# DEEPL_API_KEY is set, else LibreTranslate when LIBRETRANSLATE_URL is set, else the dummy.
+from home.translation_settings import machine_translator_setting  # noqa: E402
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting()
+# Publishing a page in the source language creates or syncs its draft translations.
+PORTAL_AUTO_TRANSLATION_DRAFTS = os.environ.get("AUTO_TRANSLATION_DRAFTS", "").lower() in (
+    "1",
+    "true",
+    "yes",
+    "on",
+)
