@@ -185,3 +185,7 @@ PORTAL_AUTO_TRANSLATION_DRAFTS = os.environ.get("AUTO_TRANSLATION_DRAFTS", "").l
     "yes",
     "on",
 )
+
+# news: articles per page of a news index, and items per RSS/Atom feed.
+NEWS_PAGE_SIZE = int(os.environ.get("NEWS_PAGE_SIZE", "10"))
+NEWS_FEED_SIZE = int(os.environ.get("NEWS_FEED_SIZE", "20"))

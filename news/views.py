@@ -1,0 +1,346 @@
+"""What the news pages show: the index's listings (filters, archive, pagination) and an
+article's surroundings (categories and related pages in the reader's language, related
+articles, previous/next, metadata). Every function costs a fixed number of queries."""
+
+import datetime
+
+from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import to_locale
+from taggit.models import Tag
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+# Rendition specs used by the news templates (prefetched with the images).
+LISTING_SPECS = ["fill-480x270|format-webp", "fill-720x405|format-webp"]
+SOCIAL_SPEC = "fill-1200x630|format-jpeg"
+
+# og:locale wants language_TERRITORY; the territory of each shipped language.
+OG_LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "hu": "hu_HU", "de": "de_DE"}
+
+
+def og_locale(code):
+    return OG_LOCALES.get(code) or to_locale(code)
+
+
+def with_images(queryset, field="featured_image"):
+    """The pages with their image and its renditions fetched up front (two queries)."""
+    images = get_image_model().objects.prefetch_renditions()
+    return queryset.prefetch_related(Prefetch(field, queryset=images))
+
+
+def page_number(request):
+    """The requested page number: a positive integer, or 404."""
+    raw = request.GET.get("page") or "1"
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        raise Http404(_("Invalid page number.")) from None
+    if number < 1:
+        raise Http404(_("Invalid page number."))
+    return number
+
+
+def localized_categories(pages, locale_id):
+    """Attach `display_categories` to each page: its categories in `locale_id` where they are
+    translated (pages keep the source language's categories when translated). One query,
+    plus the prefetch of the pages' categories."""
+    from .models import NewsCategory
+
+    keys = {c.translation_key for p in pages for c in p.categories.all()}
+    translated = {}
+    if keys:
+        translated = {
+            c.translation_key: c
+            for c in NewsCategory.objects.filter(translation_key__in=keys, locale_id=locale_id)
+        }
+    for p in pages:
+        p.display_categories = [
+            translated.get(c.translation_key, c)
+            for c in sorted(p.categories.all(), key=lambda c: c.name)
+        ]
+    return pages
+
+
+def news_listing(index, request, *, year=None, month=None, category_slug=None, tag_slug=None):
+    """The index's list of articles, filtered by the route's arguments and the query string
+    (?category=, ?tag=, ?year=), newest first, paginated. Unknown filters are a 404."""
+    news = index.news()
+    categories = list(index.categories())
+    by_slug = {c.slug: c for c in categories}
+
+    category_slug = category_slug or request.GET.get("category") or None
+    tag_slug = tag_slug or request.GET.get("tag") or None
+    if year is None and request.GET.get("year"):
+        try:
+            year = int(request.GET["year"])
+        except ValueError:
+            raise Http404(_("Invalid year.")) from None
+
+    category = tag = None
+    if category_slug is not None:
+        category = by_slug.get(category_slug)
+        if category is None:
+            raise Http404(_("Unknown category."))
+        news = news.filter(categories__translation_key=category.translation_key)
+    if tag_slug is not None:
+        tag = Tag.objects.filter(slug=tag_slug).first()
+        if tag is None:
+            raise Http404(_("Unknown tag."))
+        news = news.filter(tags=tag)
+    if year is not None:
+        if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+            raise Http404(_("Invalid year."))
+        news = news.filter(date__year=year)
+    if month is not None:
+        if not 1 <= month <= 12:
+            raise Http404(_("Invalid month."))
+        news = news.filter(date__month=month)
+    if category is not None or tag is not None:
+        news = news.distinct()
+
+    paginator = Paginator(news.values_list("pk", flat=True), settings.NEWS_PAGE_SIZE)
+    try:
+        page_obj = paginator.page(page_number(request))
+    except InvalidPage:
+        raise Http404(_("No such page.")) from None
+    ids = list(page_obj.object_list)
+    items = list(with_images(index.news().filter(pk__in=ids)).prefetch_related("categories"))
+    localized_categories(items, index.locale_id)
+
+    heading = index.title
+    if month is not None:
+        heading = _("News from %(month)s") % {"month": month_label(year, month)}
+    elif year is not None:
+        heading = _("News from %(year)s") % {"year": year}
+    if category is not None:
+        heading = _("News in “%(category)s”") % {"category": category.name}
+    if tag is not None:
+        heading = _("News tagged “%(tag)s”") % {"tag": tag.name}
+
+    archive = [
+        {"year": y, "url": index.url + index.reverse_subpage("year_route", args=[f"{y:04d}"])}
+        for y in index.news().dates("date", "year", order="DESC").values_list("date", flat=True)
+        for y in [y.year]
+    ]
+    months = []
+    if year is not None:
+        months = [
+            {
+                "date": d,
+                "url": index.url
+                + index.reverse_subpage("month_route", args=[f"{year:04d}", f"{d.month:02d}"]),
+            }
+            for d in index.news().filter(date__year=year).dates("date", "month", order="ASC")
+        ]
+    tags = (
+        Tag.objects.filter(news_newspagetag_items__content_object__in=index.news())
+        .distinct()
+        .order_by("name")[:30]
+    )
+
+    category_links = [
+        {
+            "category": c,
+            "url": index.url + index.reverse_subpage("category_route", args=[c.slug]),
+            "current": category is not None and c.pk == category.pk,
+        }
+        for c in categories
+    ]
+    return index.render(
+        request,
+        context_overrides={
+            "heading": heading,
+            "news_items": items,
+            "page_obj": page_obj,
+            "category": category,
+            "tag": tag,
+            "year": year,
+            "month": month,
+            "category_links": category_links,
+            "archive_years": archive,
+            "archive_months": months,
+            "tag_list": list(tags),
+            "is_filtered": any(v is not None for v in (category, tag, year)),
+            "feed_links": feed_links(index, request, category),
+        },
+    )
+
+
+def feed_links(index, request, category=None):
+    """The index's feeds (and its category's, if any) for <link rel="alternate">."""
+    base = index.get_full_url(request)
+    if not base:
+        return []
+    links = []
+    for kind, mime in (("rss", "application/rss+xml"), ("atom", "application/atom+xml")):
+        links.append(
+            {
+                "href": base + index.reverse_subpage("feed_route", kwargs={"kind": kind}),
+                "type": mime,
+                "title": f"{index.title} ({kind.upper()})",
+            }
+        )
+        if category is not None:
+            links.append(
+                {
+                    "href": base
+                    + index.reverse_subpage(
+                        "category_feed_route", kwargs={"slug": category.slug, "kind": kind}
+                    ),
+                    "type": mime,
+                    "title": f"{index.title}: {category.name} ({kind.upper()})",
+                }
+            )
+    return links
+
+
+def related_articles(page, limit=3):
+    """Up to `limit` live articles of the same language sharing a category or a tag with
+    `page`, newest first; never the page itself."""
+    from .models import NewsPage, live_news
+
+    category_keys = [c.translation_key for c in page.categories.all()]
+    tag_ids = [t.pk for t in page.tags.all()]
+    if not category_keys and not tag_ids:
+        return []
+    shared = Q(categories__translation_key__in=category_keys) | Q(tags__in=tag_ids)
+    ids = list(
+        live_news()
+        .filter(locale_id=page.locale_id)
+        .filter(shared)
+        .exclude(pk=page.pk)
+        .order_by("-date", "-first_published_at", "-pk")
+        .values_list("pk", "date", "first_published_at")
+        .distinct()[: limit * 4]
+    )
+    seen = []
+    for pk, _date, _first in ids:
+        if pk not in seen:
+            seen.append(pk)
+    seen = seen[:limit]
+    if not seen:
+        return []
+    pages = {p.pk: p for p in with_images(NewsPage.objects.filter(pk__in=seen))}
+    return [pages[pk] for pk in seen if pk in pages]
+
+
+def related_pages(page):
+    """The pages linked from the article, each in the article's language where a live
+    translation exists (else as linked); drafts and private pages are left out."""
+    links = list(page.related_pages.select_related("target"))
+    if not links:
+        return []
+    keys = [link.target.translation_key for link in links]
+    translated = {
+        p.translation_key: p
+        for p in Page.objects.live()
+        .public()
+        .filter(translation_key__in=keys, locale_id=page.locale_id, alias_of__isnull=True)
+    }
+    result = []
+    for link in links:
+        target = translated.get(link.target.translation_key)
+        if target is None and link.target.live:
+            target = link.target
+        if target is not None and target.pk != page.pk and target not in result:
+            result.append(target)
+    return result
+
+
+def previous_next(page):
+    """The neighbouring articles of the same index and language by display date."""
+    from .models import live_news
+
+    siblings = live_news().sibling_of(page, inclusive=False).filter(locale_id=page.locale_id)
+    if page.date is None:
+        return None, None
+    older = (
+        siblings.filter(Q(date__lt=page.date) | Q(date=page.date, pk__lt=page.pk))
+        .order_by("-date", "-pk")
+        .only("id", "title", "url_path", "date", "path", "depth", "locale_id")
+        .first()
+    )
+    newer = (
+        siblings.filter(Q(date__gt=page.date) | Q(date=page.date, pk__gt=page.pk))
+        .order_by("date", "pk")
+        .only("id", "title", "url_path", "date", "path", "depth", "locale_id")
+        .first()
+    )
+    return older, newer
+
+
+def image_url(image, request, spec=SOCIAL_SPEC):
+    if image is None:
+        return ""
+    return request.build_absolute_uri(image.get_rendition(spec).url)
+
+
+def news_page_context(page, request):
+    """Everything the article's template shows besides its own fields."""
+    from .models import NewsIndexPage
+
+    localized_categories([page], page.locale_id)
+    index = (
+        NewsIndexPage.objects.filter(path=page.path[: -page.steplen], locale_id=page.locale_id)
+        .only("id", "title", "url_path", "path", "depth", "locale_id", "draft_title", "slug")
+        .first()
+    )
+    authors = list(page.authors.select_related("photo"))
+    older, newer = previous_next(page)
+    social_image = page.get_social_image()
+    context = {
+        "news_index": index,
+        "display_categories": page.display_categories,
+        "tag_list": list(page.tags.all()),
+        "authors": authors,
+        "related_pages": related_pages(page),
+        "related_articles": related_articles(page),
+        "previous_article": older,
+        "next_article": newer,
+        "feed_links": feed_links(index, request) if index else [],
+        "social_image_url": image_url(social_image, request),
+        "og_locale": og_locale(page.locale.language_code),
+        "json_ld": json_ld(page, request, social_image, authors),
+    }
+    if index is not None:
+        context["news_index_url"] = index.get_url(request)
+    return context
+
+
+def json_ld(page, request, social_image, authors):
+    """Schema.org NewsArticle data, rendered with json_script (escaped, never marked safe)."""
+    site = Site.find_for_request(request)
+    site_name = (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+    root_url = site.root_url if site else request.build_absolute_uri("/")
+    published = page.published_datetime
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page.title[:110],
+        "description": page.get_summary(),
+        "url": page.get_full_url(request),
+        "mainEntityOfPage": page.get_full_url(request),
+        "inLanguage": page.locale.language_code,
+        "datePublished": published.isoformat() if published else None,
+        "dateModified": (page.last_published_at or published).isoformat() if published else None,
+        "publisher": {"@type": "Organization", "name": site_name, "url": root_url},
+    }
+    if social_image is not None:
+        data["image"] = [image_url(social_image, request)]
+    if authors:
+        data["author"] = [
+            {"@type": "Person", "name": a.name, **({"jobTitle": a.role} if a.role else {})}
+            for a in authors
+        ]
+    else:
+        data["author"] = {"@type": "Organization", "name": site_name, "url": root_url}
+    return data
+
+
+def month_label(year, month):
+    return date_format(datetime.date(year, month, 1), "YEAR_MONTH_FORMAT")
