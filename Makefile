@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo serve lint format messages check-migrations clean-db bench
+.PHONY: run test test-browser install migrate demo serve lint format messages check-migrations clean-db bench
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make with PYTHON=python3.11")'
@@ -35,6 +35,10 @@ test: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Only the real-browser suite (Playwright + Debian's chromium); `make test` runs it too.
+test-browser: install
+	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
