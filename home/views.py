@@ -1,12 +1,16 @@
+import logging
 import unicodedata
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.http import HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import requires_csrf_token
 from wagtail.models import Locale, Page
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 
@@ -18,19 +22,36 @@ def clean_query(raw):
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
+def backend_query(query):
+    """The query as the search backend gets it: an unbalanced double quote would open a
+    phrase that never ends (a syntax error in SQLite's full text search), so drop them all."""
+    if query.count('"') % 2:
+        query = query.replace('"', " ")
+    return query.strip()
+
+
 def search(request):
     """Search the live, public pages of the active language only."""
     query = clean_query(request.GET.get("q", ""))
     results = Page.objects.none()
-    if query:
+    if backend_query(query):
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = pages.search(query, operator="and")
+        results = pages.search(backend_query(query), operator="and")
     paginator = Paginator(results, settings.PORTAL_SEARCH_PAGE_SIZE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    try:
+        page_obj = paginator.get_page(request.GET.get("page"))
+        object_list = list(page_obj.object_list)
+    except DatabaseError:
+        # A query the database's text search cannot parse is answered as "no results",
+        # never as an error page.
+        logger.warning("Search query failed: %r", query, exc_info=True)
+        paginator = Paginator([], settings.PORTAL_SEARCH_PAGE_SIZE)
+        page_obj = paginator.get_page(1)
+        object_list = []
     return TemplateResponse(
         request,
         "home/search.html",
-        {"query": query, "page_obj": page_obj, "results": page_obj.object_list},
+        {"query": query, "page_obj": page_obj, "results": object_list},
     )
 
 
