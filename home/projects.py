@@ -12,18 +12,20 @@ both pages, worded from each side. Partners link themselves to projects from the
 (`partners` app, reverse accessor `partner_roles`), so `home` does not import that app.
 """
 
+import importlib.util
 import re
 from datetime import date
 
+from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Locale, Orderable, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -267,12 +269,54 @@ class ProjectPage(BasePage):
         return result
 
     def get_partner_roles(self):
-        """The partners of this project (from the partners app, if installed), coordinator
-        first; empty when that app does not provide the `partner_roles` relation."""
-        manager = getattr(self, "partner_roles", None)
-        if manager is None:
+        """The partners of this project, each as {partner, role, role_label}, coordinator
+        first, the partner pages in this page's language where translated. The relation is
+        owned by the partners app (reverse accessor `partner_roles`, pointing at the
+        source-language project); without that app this is empty."""
+        try:
+            field = ProjectPage._meta.get_field("partner_roles")
+        except FieldDoesNotExist:
             return []
-        return list(manager.all())
+        role_model = field.related_model
+        parent_name = _parental_key_name(role_model)
+        if parent_name is None:
+            return []
+        roles = (
+            role_model.objects.filter(project__translation_key=self.translation_key)
+            .select_related(parent_name)
+            .order_by("sort_order" if hasattr(role_model, "sort_order") else "pk")
+        )
+        entries = {}
+        for role in roles:
+            partner = getattr(role, parent_name)
+            entries.setdefault(partner.translation_key, (role, partner))
+        if not entries:
+            return []
+        partner_model = role_model._meta.get_field(parent_name).related_model
+        localized = {
+            page.translation_key: page
+            for page in partner_model.objects.live()
+            .public()
+            .filter(translation_key__in=entries.keys(), locale_id=self.locale_id)
+        }
+        result = []
+        for key, (role, fallback) in entries.items():
+            partner = localized.get(key)
+            if partner is None:
+                if not (fallback.live and fallback.locale_id == Locale.get_default().id):
+                    continue
+                partner = fallback
+            role_value = getattr(role, "role", "")
+            label_getter = getattr(role, "get_role_display", None)
+            result.append(
+                {
+                    "partner": partner,
+                    "role": role_value,
+                    "role_label": label_getter() if label_getter else role_value,
+                }
+            )
+        result.sort(key=lambda entry: entry["role"] != "coordinator")
+        return result
 
     def get_funding_statement(self, site=None):
         """This project's funding statement in the page's language, else the site's."""
@@ -285,21 +329,63 @@ class ProjectPage(BasePage):
             return None
         return statement.get_translation_or_none(self.locale) or statement
 
+    def json_ld(self, request=None):
+        """schema.org description of the project (a CreativeWork, as schema.org's Project
+        type is still pending), as a dict; the template serialises and escapes it."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "CreativeWork",
+            "additionalType": "https://schema.org/Project",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+        }
+        if self.full_name:
+            data["alternateName"] = self.full_name
+        if self.get_summary():
+            data["description"] = self.get_summary()
+        if self.website:
+            data["sameAs"] = [self.website]
+        if self.start_date:
+            end = self.end_date.isoformat() if self.end_date else ".."
+            data["temporalCoverage"] = f"{self.start_date.isoformat()}/{end}"
+        if self.programme:
+            data["funder"] = {"@type": "Organization", "name": "European Union"}
+            data["funding"] = {
+                "@type": "Grant",
+                "name": " ".join(filter(None, [self.programme, self.action])),
+            }
+            if self.grant_agreement_number:
+                data["funding"]["identifier"] = self.grant_agreement_number
+        return data
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["relations"] = self.get_relations()
-        context["project_funding"] = self.get_funding_statement(
-            self.get_site() if request is None else _site_for(request)
-        )
+        context["partner_roles"] = self.get_partner_roles()
+        context["project_funding"] = self.get_funding_statement(Site.find_for_request(request))
         context["results"] = self.results.select_related("document")
         context["facts"] = self.facts.all()
+        context["project_json_ld"] = self.json_ld(request)
+        context["news_tags_available"] = news_tags_available()
         return context
 
 
-def _site_for(request):
-    from wagtail.models import Site
+def _parental_key_name(model):
+    for field in model._meta.get_fields():
+        if isinstance(field, ParentalKey):
+            return field.name
+    return None
 
-    return Site.find_for_request(request)
+
+def news_tags_available():
+    """True when the news app provides `{% news_about %}` (news_tags template library)."""
+    if not apps.is_installed("news"):
+        return False
+    try:
+        return importlib.util.find_spec("news.templatetags.news_tags") is not None
+    except ImportError:
+        return False
 
 
 class RelationType(models.TextChoices):
