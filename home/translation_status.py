@@ -10,9 +10,11 @@ roots too) and every translatable snippet in it, and for every other locale, the
   - "source_changed": the source was published (pages) or edited (snippets) after its content
     was last sent to the translators (wagtail-localize's TranslationSource.last_updated_at):
     someone must "Sync translated pages" (update translations);
-  - "untranslated": the content was synced but some of its strings have no translation yet;
-  - "not_applied": every string is translated but the translated page has not been saved since
-    the last sync (pages only): the editor must publish it from the translation editor.
+  - "untranslated": the content was synced but some of its strings have no translation yet.
+
+(wagtail-localize re-extracts the source whenever anyone syncs or translates it into any language,
+so TranslationSource.last_updated_at moving does not mean the content changed: it is compared
+with the source's publication date only, never with the translated page's dates.)
 
 Everything is worked out in a fixed number of queries whatever the number of pages: a few for
 the pages, one per translatable snippet model and one per locale.
@@ -43,7 +45,6 @@ REASONS = {
     "draft": _("The translation exists but is not published."),
     "source_changed": _("The source changed after the translation was last synced."),
     "untranslated": _("Synced, but some texts are not translated yet."),
-    "not_applied": _("Translated, but the translated page has not been published since."),
 }
 
 
@@ -143,11 +144,9 @@ def _page_rows(source_locale, targets):
     )
     keys_query = source_pages.values("translation_key")
     translated = {}
-    for row in (
-        Page.objects.filter(translation_key__in=keys_query, locale__in=targets)
-        .values("id", "translation_key", "locale_id", "live", "alias_of_id",
-                "latest_revision_created_at")
-    ):  # fmt: skip
+    for row in Page.objects.filter(translation_key__in=keys_query, locale__in=targets).values(
+        "id", "translation_key", "locale_id", "live", "alias_of_id"
+    ):
         translated[(row["translation_key"], row["locale_id"])] = row
     sources = _translation_sources(keys_query, source_locale)
     untranslated = _untranslated_counts([source.id for source in sources.values()])
@@ -184,7 +183,6 @@ def _page_rows(source_locale, targets):
                 source,
                 changed_at=page.last_published_at,
                 untranslated=untranslated.get((source.id, locale.id), 0) if source else 0,
-                target_saved_at=target["latest_revision_created_at"],
             )
             if state is None and not target["live"]:
                 rows.append(
@@ -202,7 +200,7 @@ def _page_rows(source_locale, targets):
     return rows
 
 
-def _outdated_reason(source, *, changed_at, untranslated, target_saved_at):
+def _outdated_reason(source, *, changed_at, untranslated):
     """(reason, untranslated count) when the translation is out of date, else None."""
     if source is None:
         # Not translated through wagtail-localize (copied by hand): nothing to compare with.
@@ -211,8 +209,6 @@ def _outdated_reason(source, *, changed_at, untranslated, target_saved_at):
         return "source_changed", untranslated
     if untranslated:
         return "untranslated", untranslated
-    if target_saved_at is not None and target_saved_at < source.last_updated_at:
-        return "not_applied", 0
     return None
 
 

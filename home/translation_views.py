@@ -87,6 +87,8 @@ def _read_po(upload):
     finally:
         with contextlib.suppress(OSError):
             os.unlink(handle.name)
+    if not len(po) and not po.metadata:
+        return None, _("This file is empty. Please upload the PO file with its translations.")
     return po, None
 
 
