@@ -289,13 +289,13 @@ class NewsPage(BasePage):
     @property
     def published_datetime(self):
         """The display date as a moment: the first publication when it fell on that day,
-        midnight (site time) otherwise."""
+        otherwise noon (site time), which keeps the same calendar day in most time zones."""
         first = self.first_published_at
         if self.date is None:
             return first
         if first is not None and timezone.localdate(first) == self.date:
             return first
-        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time()))
+        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(12)))
 
     def serve(self, request, *args, **kwargs):
         if self.expire_at is not None and self.expire_at <= timezone.now():

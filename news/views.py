@@ -6,13 +6,12 @@ import datetime
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import to_locale
 from taggit.models import Tag
-from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 # Rendition specs used by the news templates (prefetched with the images).
@@ -28,9 +27,8 @@ def og_locale(code):
 
 
 def with_images(queryset, field="featured_image"):
-    """The pages with their image and its renditions fetched up front (two queries)."""
-    images = get_image_model().objects.prefetch_renditions()
-    return queryset.prefetch_related(Prefetch(field, queryset=images))
+    """The pages with their image (joined) and its renditions (one more query)."""
+    return queryset.select_related(field).prefetch_related(f"{field}__renditions")
 
 
 def page_number(request):
@@ -45,15 +43,18 @@ def page_number(request):
     return number
 
 
-def localized_categories(pages, locale_id):
+def localized_categories(pages, locale_id, known=None):
     """Attach `display_categories` to each page: its categories in `locale_id` where they are
-    translated (pages keep the source language's categories when translated). One query,
-    plus the prefetch of the pages' categories."""
+    translated (pages keep the source language's categories when translated). One query
+    unless `known` (that language's categories) is given, plus the prefetch of the pages'
+    categories."""
     from .models import NewsCategory
 
     keys = {c.translation_key for p in pages for c in p.categories.all()}
     translated = {}
-    if keys:
+    if known is not None:
+        translated = {c.translation_key: c for c in known}
+    elif keys:
         translated = {
             c.translation_key: c
             for c in NewsCategory.objects.filter(translation_key__in=keys, locale_id=locale_id)
@@ -69,7 +70,8 @@ def localized_categories(pages, locale_id):
 def news_listing(index, request, *, year=None, month=None, category_slug=None, tag_slug=None):
     """The index's list of articles, filtered by the route's arguments and the query string
     (?category=, ?tag=, ?year=), newest first, paginated. Unknown filters are a 404."""
-    news = index.news()
+    base = index.news()  # one query for view restrictions; reused below
+    news = base
     categories = list(index.categories())
     by_slug = {c.slug: c for c in categories}
 
@@ -103,14 +105,13 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
     if category is not None or tag is not None:
         news = news.distinct()
 
-    paginator = Paginator(news.values_list("pk", flat=True), settings.NEWS_PAGE_SIZE)
+    paginator = Paginator(with_images(news).prefetch_related("categories"), settings.NEWS_PAGE_SIZE)
     try:
         page_obj = paginator.page(page_number(request))
     except InvalidPage:
         raise Http404(_("No such page.")) from None
-    ids = list(page_obj.object_list)
-    items = list(with_images(index.news().filter(pk__in=ids)).prefetch_related("categories"))
-    localized_categories(items, index.locale_id)
+    items = list(page_obj.object_list)
+    localized_categories(items, index.locale_id, known=categories)
 
     heading = index.title
     if month is not None:
@@ -124,8 +125,7 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
 
     archive = [
         {"year": y, "url": index.url + index.reverse_subpage("year_route", args=[f"{y:04d}"])}
-        for y in index.news().dates("date", "year", order="DESC").values_list("date", flat=True)
-        for y in [y.year]
+        for y in [d.year for d in base.dates("date", "year", order="DESC")]
     ]
     months = []
     if year is not None:
@@ -135,10 +135,10 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
                 "url": index.url
                 + index.reverse_subpage("month_route", args=[f"{year:04d}", f"{d.month:02d}"]),
             }
-            for d in index.news().filter(date__year=year).dates("date", "month", order="ASC")
+            for d in base.filter(date__year=year).dates("date", "month", order="ASC")
         ]
     tags = (
-        Tag.objects.filter(news_newspagetag_items__content_object__in=index.news())
+        Tag.objects.filter(news_newspagetag_items__content_object__in=base.values("pk"))
         .distinct()
         .order_by("name")[:30]
     )
@@ -199,34 +199,31 @@ def feed_links(index, request, category=None):
     return links
 
 
-def related_articles(page, limit=3):
-    """Up to `limit` live articles of the same language sharing a category or a tag with
-    `page`, newest first; never the page itself."""
-    from .models import NewsPage, live_news
+def index_feed_links(request, index_url):
+    """The feeds of the index at `index_url` (the routes are the same for every index)."""
+    base = request.build_absolute_uri(index_url)
+    return [
+        {"href": f"{base}feed/rss/", "type": "application/rss+xml", "title": _("News (RSS)")},
+        {"href": f"{base}feed/atom/", "type": "application/atom+xml", "title": _("News (Atom)")},
+    ]
 
-    category_keys = [c.translation_key for c in page.categories.all()]
-    tag_ids = [t.pk for t in page.tags.all()]
+
+def related_articles(page, news, categories, tags, limit=3):
+    """Up to `limit` live articles of the same language sharing a category or a tag with
+    `page`, newest first; never the page itself. One query plus renditions."""
+    from .models import NewsPage
+
+    category_keys = [c.translation_key for c in categories]
+    tag_ids = [t.pk for t in tags]
     if not category_keys and not tag_ids:
         return []
     shared = Q(categories__translation_key__in=category_keys) | Q(tags__in=tag_ids)
-    ids = list(
-        live_news()
-        .filter(locale_id=page.locale_id)
-        .filter(shared)
-        .exclude(pk=page.pk)
-        .order_by("-date", "-first_published_at", "-pk")
-        .values_list("pk", "date", "first_published_at")
-        .distinct()[: limit * 4]
+    matching = news.filter(locale_id=page.locale_id).filter(shared).exclude(pk=page.pk)
+    return list(
+        with_images(NewsPage.objects.filter(pk__in=matching.values("pk"))).order_by(
+            "-date", "-first_published_at", "-pk"
+        )[:limit]
     )
-    seen = []
-    for pk, _date, _first in ids:
-        if pk not in seen:
-            seen.append(pk)
-    seen = seen[:limit]
-    if not seen:
-        return []
-    pages = {p.pk: p for p in with_images(NewsPage.objects.filter(pk__in=seen))}
-    return [pages[pk] for pk in seen if pk in pages]
 
 
 def related_pages(page):
@@ -252,11 +249,9 @@ def related_pages(page):
     return result
 
 
-def previous_next(page):
+def previous_next(page, news):
     """The neighbouring articles of the same index and language by display date."""
-    from .models import live_news
-
-    siblings = live_news().sibling_of(page, inclusive=False).filter(locale_id=page.locale_id)
+    siblings = news.sibling_of(page, inclusive=False).filter(locale_id=page.locale_id)
     if page.date is None:
         return None, None
     older = (
@@ -282,34 +277,42 @@ def image_url(image, request, spec=SOCIAL_SPEC):
 
 def news_page_context(page, request):
     """Everything the article's template shows besides its own fields."""
-    from .models import NewsIndexPage
+    from .models import NewsCategory, live_news
 
-    localized_categories([page], page.locale_id)
-    index = (
-        NewsIndexPage.objects.filter(path=page.path[: -page.steplen], locale_id=page.locale_id)
-        .only("id", "title", "url_path", "path", "depth", "locale_id", "draft_title", "slug")
-        .first()
+    news = live_news()  # one query for view restrictions; reused below
+    # The page's categories in its language (falling back to the linked ones), one query.
+    linked = list(
+        NewsCategory.objects.filter(
+            translation_key__in=page.categories.values("translation_key")
+        ).order_by("name")
     )
+    own = {c.translation_key: c for c in linked if c.locale_id == page.locale_id}
+    categories = []
+    for c in linked:
+        chosen = own.get(c.translation_key, c)
+        if chosen not in categories:
+            categories.append(chosen)
+    tags = list(page.tags.all())
     authors = list(page.authors.select_related("photo"))
-    older, newer = previous_next(page)
+    older, newer = previous_next(page, news)
     social_image = page.get_social_image()
-    context = {
-        "news_index": index,
-        "display_categories": page.display_categories,
-        "tag_list": list(page.tags.all()),
+    # The index is the parent: its URL is the article's without the last segment.
+    page_url = page.get_url(request) or ""
+    index_url = page_url[: page_url.rstrip("/").rfind("/") + 1] if page_url else ""
+    return {
+        "news_index_url": index_url,
+        "display_categories": categories,
+        "tag_list": tags,
         "authors": authors,
         "related_pages": related_pages(page),
-        "related_articles": related_articles(page),
+        "related_articles": related_articles(page, news, categories, tags),
         "previous_article": older,
         "next_article": newer,
-        "feed_links": feed_links(index, request) if index else [],
+        "feed_links": index_feed_links(request, index_url) if index_url else [],
         "social_image_url": image_url(social_image, request),
         "og_locale": og_locale(page.locale.language_code),
         "json_ld": json_ld(page, request, social_image, authors),
     }
-    if index is not None:
-        context["news_index_url"] = index.get_url(request)
-    return context
 
 
 def json_ld(page, request, social_image, authors):

@@ -189,3 +189,7 @@ PORTAL_AUTO_TRANSLATION_DRAFTS = os.environ.get("AUTO_TRANSLATION_DRAFTS", "").l
 # news: articles per page of a news index, and items per RSS/Atom feed.
 NEWS_PAGE_SIZE = int(os.environ.get("NEWS_PAGE_SIZE", "10"))
 NEWS_FEED_SIZE = int(os.environ.get("NEWS_FEED_SIZE", "20"))
+
+# partners: django-countries supplies the ISO 3166 country list and its translated names (its
+# catalogues are found only when it is an installed app).
+INSTALLED_APPS += ["django_countries"]
