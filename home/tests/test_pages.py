@@ -121,6 +121,6 @@ def test_menu_lists_pages_marked_for_menus_in_the_active_language(client, about,
     french.show_in_menus = True
     french.save_revision().publish()
     response = client.get("/fr/")
-    nav = response.text.split('aria-label="Principal"')[1].split("</nav>")[0]
+    nav = response.text.split('aria-label="Menu principal"')[1].split("</nav>")[0]
     assert french.url in nav
     assert "/en/about/" not in nav
