@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import health
 from home import sitemap as home_sitemap
 from home import views as home_views
 
@@ -13,6 +14,8 @@ from home import views as home_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # For load balancers and monitoring: database and cache status as JSON, never cached.
+    path("health/", health.health, name="health"),
     # Every language's pages with their hreflang alternates, and the robots file naming it.
     path("sitemap.xml", home_sitemap.sitemap, name="sitemap"),
     path("robots.txt", home_sitemap.robots_txt, name="robots_txt"),

@@ -52,6 +52,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # production: CSP and Permissions-Policy on every response; 503 when the database is down.
+    "home.security.SecurityHeadersMiddleware",
+    "home.resilience.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session (for the admin's language choice) and must run before
@@ -64,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # production: answers a locked-out login (django-axes); last, as its documentation asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -193,3 +198,62 @@ NEWS_FEED_SIZE = int(os.environ.get("NEWS_FEED_SIZE", "20"))
 # partners: django-countries supplies the ISO 3166 country list and its translated names (its
 # catalogues are found only when it is an installed app).
 INSTALLED_APPS += ["django_countries"]
+
+# production (issue 9): security headers, login throttling, uploads, fault handling. See
+# docs/deployment.md for the environment variables.
+# Content-Security-Policy: the public pages have no inline script or style; the Wagtail admin
+# relies on inline scripts and styles, so it gets a relaxed policy (still same-origin only).
+PORTAL_CSP = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "style-src": ["'self'"],
+    "script-src": ["'self'"],
+    "object-src": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+PORTAL_CSP_ADMIN = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+    "object-src": ["'none'"],
+    "frame-ancestors": ["'self'"],  # the page preview is an iframe inside the editor
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+PORTAL_CSP_RELAXED_PATHS = ["/admin/"]
+PORTAL_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views set SAMEORIGIN themselves
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failures for one account, or from
+# one address, signing in is refused with a 429 page for AXES_COOLOFF_MINUTES.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    "home.security.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "home.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "home.security.client_ip"
+AXES_VERBOSE = False
+PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Uploads: documents are checked for size and for content matching their extension.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.security.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.security.ImageForm"  # corrupt images: form errors
+PORTAL_DOCUMENT_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+
+# Faults: a down cache is skipped for this long before retrying; the 503 page asks browsers
+# to come back after PORTAL_RETRY_AFTER_SECONDS.
+PORTAL_CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "5"))
+PORTAL_RETRY_AFTER_SECONDS = 30

@@ -36,3 +36,26 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Database: a connection attempt gives up after DATABASE_CONNECT_TIMEOUT seconds, so that a
+# database that is down makes requests fail fast with the 503 page instead of hanging until
+# gunicorn kills the worker. Persistent connections are checked before reuse (base.py).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(  # noqa: F405
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
+
+# Cache: Redis errors are logged and served around instead of raised (home/resilience.py).
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":  # noqa: F405
+    CACHES["default"]["BACKEND"] = "home.resilience.ResilientRedisCache"  # noqa: F405
+    CACHES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
+        socket_connect_timeout=float(os.environ.get("CACHE_CONNECT_TIMEOUT", "1")),
+        socket_timeout=float(os.environ.get("CACHE_TIMEOUT", "1")),
+    )
