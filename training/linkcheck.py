@@ -147,11 +147,18 @@ class _SafeRedirectHandler(urllib.request.HTTPRedirectHandler):
 
     max_redirections = MAX_REDIRECTS
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        target = urljoin(req.full_url, newurl)
-        if not is_checkable(target):
-            raise urllib.error.URLError(f"redirect to a non-http(s) URL refused: {target[:200]}")
-        return super().redirect_request(req, fp, code, msg, headers, target)
+    def http_error_302(self, req, fp, code, msg, headers):
+        location = headers.get("location") or headers.get("uri")
+        if location:
+            target = urljoin(req.full_url, location.strip())
+            if not is_checkable(target):
+                fp.close()
+                raise urllib.error.URLError(
+                    f"redirect to a non-http(s) URL refused: {target[:200]}"
+                )
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def _opener():
