@@ -201,7 +201,12 @@ class TrainingResourcePage(BasePage):
         related_name="training_resources",
     )
     is_free = models.BooleanField(_("free of charge"), default=True)
-    requires_registration = models.BooleanField(_("registration required"), default=False)
+    requires_registration = models.BooleanField(
+        _("registration required"),
+        null=True,
+        blank=True,
+        help_text=_("Leave as unknown if you are not sure."),
+    )
     licence = models.CharField(
         _("licence"), max_length=128, blank=True, help_text=_("e.g. CC BY-SA 4.0")
     )

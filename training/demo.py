@@ -1,0 +1,643 @@
+"""Demo content of the project family and the training catalogue, from the seed article:
+Cluster4Smart (the host project), its two successors BRILLIANT and BSR Cluster Manager
+Education, and the Cluster4Smart MOOC modules, in English with French, Spanish and Hungarian
+translations. Facts come from the article only; what it does not say (exact dates of the
+successors, their websites, the MOOC's address) is left empty rather than invented."""
+
+import datetime
+
+from home.models import (
+    FundingStatement,
+    ProjectFact,
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectRelation,
+)
+from training.models import Language, TrainingIndexPage, TrainingResourcePage
+
+# Before the apps whose demo content links to projects (partners, news).
+ORDER = 10
+
+SOURCE = "Cluster4Smart news article"
+
+PROJECTS_INDEX = {
+    "title": "Projects",
+    "show_in_menus": True,
+    "intro": (
+        "Cluster4Smart and the European projects that build on its results to train cluster "
+        "managers."
+    ),
+}
+
+C4S = {
+    "title": "Cluster4Smart",
+    "acronym": "Cluster4Smart",
+    "programme": "Erasmus+",
+    "action": "KA202",
+    "grant_agreement_number": "2017-1-FR01-KA202-037407",
+    "start_date": datetime.date(2017, 9, 1),
+    "end_date": datetime.date(2020, 5, 31),
+    "summary": (
+        "An Erasmus+ project led by SCS that created an online training course (MOOC) to help "
+        "cluster managers improve their managerial practices and support their members in "
+        "the transition to Industry 4.0."
+    ),
+}
+C4S_FACTS = [
+    ("Coordinator", "SCS"),
+    ("Launched", "September 2017"),
+    ("Ended", "End of May 2020"),
+]
+
+BRILLIANT = {
+    "title": "BRILLIANT",
+    "acronym": "BRILLIANT",
+    "programme": "COSME",
+    "action": "ESCP-4x",
+    "summary": (
+        "A European Strategic Cluster Partnership for Excellence co-funded by the COSME "
+        "programme, which facilitates cross-sector networking and co-learning among industrial "
+        "clusters of the smart lighting, furniture and building value chains."
+    ),
+}
+BRILLIANT_BODY = [
+    (
+        "paragraph",
+        "<p>BRILLIANT aims at the professionalisation of specialised and customised business "
+        "support services to SMEs.</p>",
+    ),
+    (
+        "paragraph",
+        "<p>It is one of the 13 ESCP-4x projects which together implement ClusterXchange, a "
+        "pilot programme that supports short-term exchanges to better connect Europe’s "
+        "industrial ecosystems.</p>",
+    ),
+]
+BRILLIANT_FACTS = [
+    ("Value chains", "Smart lighting, furniture and building"),
+    ("Programme", "One of the 13 ESCP-4x projects of ClusterXchange"),
+]
+
+BSR = {
+    "title": "BSR Cluster Manager Education",
+    "acronym": "BSR Cluster Manager Education",
+    "programme": "Erasmus+",
+    "summary": (
+        "An Erasmus+ project that develops and provides a set of key training modules for "
+        "cluster managers of the Baltic Sea region."
+    ),
+}
+BSR_FACTS = [
+    ("Training modules", "Scheduled from September 2020 to November 2021"),
+    ("Participants", "20 cluster managers from the Baltic Sea countries"),
+]
+
+COSME_STATEMENT = (
+    "The BRILLIANT project has received funding from the European Union’s COSME programme."
+)
+COSME_DISCLAIMER = (
+    "The content of this website represents the views of the author only and is their sole "
+    "responsibility; it cannot be considered to reflect the views of the European Commission "
+    "or any other body of the European Union, which do not accept any responsibility for use "
+    "that may be made of the information it contains."
+)
+BSR_STATEMENT = (
+    "The BSR Cluster Manager Education project is co-funded by the European Union’s Erasmus+ "
+    "programme."
+)
+
+TRAINING_INDEX = {
+    "title": "Training",
+    "show_in_menus": True,
+    "intro": (
+        "The Cluster4Smart online course for cluster managers, module by module, with the "
+        "languages each module is available in."
+    ),
+}
+
+MODULES = [
+    {
+        "slug": "digital-transformation-strategy",
+        "title": "Digital transformation strategy for clusters",
+        "theme": "digital-transformation",
+        "level": "introductory",
+        "summary": (
+            "How a cluster can set a digital transformation strategy that meets the needs of "
+            "its members."
+        ),
+        "learning_outcomes": (
+            "<p>Assess the digital maturity of the cluster’s members and set priorities for "
+            "the cluster’s action.</p>"
+        ),
+    },
+    {
+        "slug": "industry-4-0-overview",
+        "title": "Industry 4.0 technologies: an overview for cluster managers",
+        "theme": "industry-4-0",
+        "level": "introductory",
+        "summary": "The main Industry 4.0 technologies and what they change for companies.",
+        "learning_outcomes": (
+            "<p>Explain the main Industry 4.0 technologies to the cluster’s members.</p>"
+        ),
+    },
+    {
+        "slug": "services-for-members",
+        "title": "Designing services for cluster members",
+        "theme": "services",
+        "level": "intermediate",
+        "summary": "New services a cluster can offer to support its members’ transition.",
+        "learning_outcomes": (
+            "<p>Design and evaluate a service that supports members in their transition to "
+            "Industry 4.0.</p>"
+        ),
+    },
+    {
+        "slug": "communication-and-community",
+        "title": "Communication and community management in clusters",
+        "theme": "communication",
+        "level": "intermediate",
+        "summary": "Keeping the members of a cluster informed, involved and connected.",
+        "learning_outcomes": "<p>Plan the communication of a cluster with its members.</p>",
+    },
+]
+
+FR = {
+    "projects": "projets",
+    "Projects": "Projets",
+    PROJECTS_INDEX["intro"]: (
+        "Cluster4Smart et les projets européens qui s’appuient sur ses résultats pour former "
+        "les managers de clusters."
+    ),
+    "cluster4smart": "cluster4smart",
+    "Cluster4Smart": "Cluster4Smart",
+    C4S["summary"]: (
+        "Un projet Erasmus+ piloté par SCS qui a créé une formation en ligne (MOOC) pour aider "
+        "les managers de clusters à améliorer leurs pratiques managériales et à accompagner "
+        "leurs membres dans la transition vers l’industrie 4.0."
+    ),
+    "Coordinator": "Coordinateur",
+    "SCS": "SCS",
+    "Launched": "Lancement",
+    "September 2017": "Septembre 2017",
+    "Ended": "Fin",
+    "End of May 2020": "Fin mai 2020",
+    SOURCE: "Article d’actualité de Cluster4Smart",
+    "brilliant": "brilliant",
+    "BRILLIANT": "BRILLIANT",
+    BRILLIANT["summary"]: (
+        "Un partenariat stratégique européen de clusters pour l’excellence cofinancé par le "
+        "programme COSME, qui facilite la mise en réseau intersectorielle et l’apprentissage "
+        "mutuel entre clusters industriels des chaînes de valeur de l’éclairage intelligent, "
+        "du meuble et du bâtiment."
+    ),
+    BRILLIANT_BODY[0][1]: (
+        "<p>BRILLIANT vise la professionnalisation de services d’accompagnement spécialisés et "
+        "sur mesure pour les PME.</p>"
+    ),
+    BRILLIANT_BODY[1][1]: (
+        "<p>C’est l’un des 13 projets ESCP-4x qui mettent en œuvre ensemble ClusterXchange, un "
+        "programme pilote qui soutient des échanges de courte durée pour mieux relier les "
+        "écosystèmes industriels européens.</p>"
+    ),
+    "Value chains": "Chaînes de valeur",
+    "Smart lighting, furniture and building": "Éclairage intelligent, meuble et bâtiment",
+    "Programme": "Programme",
+    "One of the 13 ESCP-4x projects of ClusterXchange": (
+        "L’un des 13 projets ESCP-4x de ClusterXchange"
+    ),
+    "bsr-cluster-manager-education": "bsr-formation-managers-clusters",
+    "BSR Cluster Manager Education": "BSR Cluster Manager Education",
+    BSR["summary"]: (
+        "Un projet Erasmus+ qui développe et propose un ensemble de modules de formation clés "
+        "pour les managers de clusters de la région de la mer Baltique."
+    ),
+    "Training modules": "Modules de formation",
+    "Scheduled from September 2020 to November 2021": ("Prévus de septembre 2020 à novembre 2021"),
+    "Participants": "Participants",
+    "20 cluster managers from the Baltic Sea countries": (
+        "20 managers de clusters des pays de la mer Baltique"
+    ),
+    COSME_STATEMENT: (
+        "Le projet BRILLIANT a reçu un financement du programme COSME de l’Union européenne."
+    ),
+    COSME_DISCLAIMER: (
+        "Le contenu de ce site n’engage que son auteur, qui en est seul responsable ; il ne "
+        "peut être considéré comme reflétant les vues de la Commission européenne ou de tout "
+        "autre organe de l’Union européenne, qui déclinent toute responsabilité quant à "
+        "l’usage qui pourrait être fait des informations qu’il contient."
+    ),
+    "COSME": "COSME",
+    BSR_STATEMENT: (
+        "Le projet BSR Cluster Manager Education est cofinancé par le programme Erasmus+ de "
+        "l’Union européenne."
+    ),
+    "Erasmus+": "Erasmus+",
+    "training": "formation",
+    "Training": "Formation",
+    TRAINING_INDEX["intro"]: (
+        "La formation en ligne Cluster4Smart pour les managers de clusters, module par module, "
+        "avec les langues dans lesquelles chaque module est disponible."
+    ),
+    "digital-transformation-strategy": "strategie-transformation-numerique",
+    "Digital transformation strategy for clusters": (
+        "Stratégie de transformation numérique pour les clusters"
+    ),
+    MODULES[0]["summary"]: (
+        "Comment un cluster peut définir une stratégie de transformation numérique qui répond "
+        "aux besoins de ses membres."
+    ),
+    MODULES[0]["learning_outcomes"]: (
+        "<p>Évaluer la maturité numérique des membres du cluster et fixer les priorités de "
+        "l’action du cluster.</p>"
+    ),
+    "industry-4-0-overview": "panorama-industrie-4-0",
+    "Industry 4.0 technologies: an overview for cluster managers": (
+        "Les technologies de l’industrie 4.0 : panorama pour les managers de clusters"
+    ),
+    MODULES[1]["summary"]: (
+        "Les principales technologies de l’industrie 4.0 et ce qu’elles changent pour les "
+        "entreprises."
+    ),
+    MODULES[1]["learning_outcomes"]: (
+        "<p>Expliquer les principales technologies de l’industrie 4.0 aux membres du cluster.</p>"
+    ),
+    "services-for-members": "services-aux-membres",
+    "Designing services for cluster members": "Concevoir des services pour les membres du cluster",
+    MODULES[2]["summary"]: (
+        "Les nouveaux services qu’un cluster peut proposer pour accompagner la transition de "
+        "ses membres."
+    ),
+    MODULES[2]["learning_outcomes"]: (
+        "<p>Concevoir et évaluer un service qui accompagne les membres dans leur transition "
+        "vers l’industrie 4.0.</p>"
+    ),
+    "communication-and-community": "communication-et-animation",
+    "Communication and community management in clusters": (
+        "Communication et animation de communauté dans les clusters"
+    ),
+    MODULES[3]["summary"]: "Tenir les membres d’un cluster informés, impliqués et en relation.",
+    MODULES[3]["learning_outcomes"]: (
+        "<p>Planifier la communication d’un cluster avec ses membres.</p>"
+    ),
+    "Cluster4Smart consortium": "Consortium Cluster4Smart",
+}
+
+ES = {
+    "projects": "proyectos",
+    "Projects": "Proyectos",
+    PROJECTS_INDEX["intro"]: (
+        "Cluster4Smart y los proyectos europeos que se basan en sus resultados para formar a "
+        "gestores de clústeres."
+    ),
+    "cluster4smart": "cluster4smart",
+    "Cluster4Smart": "Cluster4Smart",
+    C4S["summary"]: (
+        "Un proyecto Erasmus+ dirigido por SCS que creó un curso de formación en línea (MOOC) "
+        "para ayudar a los gestores de clústeres a mejorar sus prácticas de gestión y a "
+        "acompañar a sus miembros en la transición a la industria 4.0."
+    ),
+    "Coordinator": "Coordinador",
+    "SCS": "SCS",
+    "Launched": "Inicio",
+    "September 2017": "Septiembre de 2017",
+    "Ended": "Fin",
+    "End of May 2020": "Finales de mayo de 2020",
+    SOURCE: "Artículo de noticias de Cluster4Smart",
+    "brilliant": "brilliant",
+    "BRILLIANT": "BRILLIANT",
+    BRILLIANT["summary"]: (
+        "Una asociación estratégica europea de clústeres para la excelencia cofinanciada por "
+        "el programa COSME, que facilita el trabajo en red intersectorial y el aprendizaje "
+        "mutuo entre clústeres industriales de las cadenas de valor de la iluminación "
+        "inteligente, el mueble y la construcción."
+    ),
+    BRILLIANT_BODY[0][1]: (
+        "<p>BRILLIANT busca la profesionalización de servicios de apoyo empresarial "
+        "especializados y personalizados para las pymes.</p>"
+    ),
+    BRILLIANT_BODY[1][1]: (
+        "<p>Es uno de los 13 proyectos ESCP-4x que ponen en marcha juntos ClusterXchange, un "
+        "programa piloto que apoya intercambios de corta duración para conectar mejor los "
+        "ecosistemas industriales de Europa.</p>"
+    ),
+    "Value chains": "Cadenas de valor",
+    "Smart lighting, furniture and building": "Iluminación inteligente, mueble y construcción",
+    "Programme": "Programa",
+    "One of the 13 ESCP-4x projects of ClusterXchange": (
+        "Uno de los 13 proyectos ESCP-4x de ClusterXchange"
+    ),
+    "bsr-cluster-manager-education": "bsr-formacion-gestores-clusteres",
+    "BSR Cluster Manager Education": "BSR Cluster Manager Education",
+    BSR["summary"]: (
+        "Un proyecto Erasmus+ que desarrolla y ofrece un conjunto de módulos de formación clave "
+        "para gestores de clústeres de la región del mar Báltico."
+    ),
+    "Training modules": "Módulos de formación",
+    "Scheduled from September 2020 to November 2021": (
+        "Previstos de septiembre de 2020 a noviembre de 2021"
+    ),
+    "Participants": "Participantes",
+    "20 cluster managers from the Baltic Sea countries": (
+        "20 gestores de clústeres de los países del mar Báltico"
+    ),
+    COSME_STATEMENT: (
+        "El proyecto BRILLIANT ha recibido financiación del programa COSME de la Unión Europea."
+    ),
+    COSME_DISCLAIMER: (
+        "El contenido de este sitio web representa únicamente las opiniones de su autor, que "
+        "es el único responsable; no puede considerarse que refleje las opiniones de la "
+        "Comisión Europea ni de ningún otro órgano de la Unión Europea, que no aceptan ninguna "
+        "responsabilidad por el uso que pueda hacerse de la información que contiene."
+    ),
+    "COSME": "COSME",
+    BSR_STATEMENT: (
+        "El proyecto BSR Cluster Manager Education está cofinanciado por el programa Erasmus+ "
+        "de la Unión Europea."
+    ),
+    "Erasmus+": "Erasmus+",
+    "training": "formacion",
+    "Training": "Formación",
+    TRAINING_INDEX["intro"]: (
+        "El curso en línea Cluster4Smart para gestores de clústeres, módulo a módulo, con los "
+        "idiomas en los que está disponible cada módulo."
+    ),
+    "digital-transformation-strategy": "estrategia-transformacion-digital",
+    "Digital transformation strategy for clusters": (
+        "Estrategia de transformación digital para clústeres"
+    ),
+    MODULES[0]["summary"]: (
+        "Cómo un clúster puede definir una estrategia de transformación digital que responda a "
+        "las necesidades de sus miembros."
+    ),
+    MODULES[0]["learning_outcomes"]: (
+        "<p>Evaluar la madurez digital de los miembros del clúster y fijar las prioridades de "
+        "su acción.</p>"
+    ),
+    "industry-4-0-overview": "panorama-industria-4-0",
+    "Industry 4.0 technologies: an overview for cluster managers": (
+        "Tecnologías de la industria 4.0: panorama para gestores de clústeres"
+    ),
+    MODULES[1]["summary"]: (
+        "Las principales tecnologías de la industria 4.0 y lo que cambian para las empresas."
+    ),
+    MODULES[1]["learning_outcomes"]: (
+        "<p>Explicar las principales tecnologías de la industria 4.0 a los miembros del "
+        "clúster.</p>"
+    ),
+    "services-for-members": "servicios-para-miembros",
+    "Designing services for cluster members": "Diseñar servicios para los miembros del clúster",
+    MODULES[2]["summary"]: (
+        "Nuevos servicios que un clúster puede ofrecer para acompañar la transición de sus "
+        "miembros."
+    ),
+    MODULES[2]["learning_outcomes"]: (
+        "<p>Diseñar y evaluar un servicio que acompañe a los miembros en su transición a la "
+        "industria 4.0.</p>"
+    ),
+    "communication-and-community": "comunicacion-y-comunidad",
+    "Communication and community management in clusters": (
+        "Comunicación y gestión de la comunidad en los clústeres"
+    ),
+    MODULES[3][
+        "summary"
+    ]: "Mantener a los miembros de un clúster informados, implicados y conectados.",
+    MODULES[3]["learning_outcomes"]: (
+        "<p>Planificar la comunicación de un clúster con sus miembros.</p>"
+    ),
+    "Cluster4Smart consortium": "Consorcio Cluster4Smart",
+}
+
+HU = {
+    "projects": "projektek",
+    "Projects": "Projektek",
+    PROJECTS_INDEX["intro"]: (
+        "A Cluster4Smart és azok az európai projektek, amelyek eredményeire építve "
+        "klasztermenedzsereket képeznek."
+    ),
+    "cluster4smart": "cluster4smart",
+    "Cluster4Smart": "Cluster4Smart",
+    C4S["summary"]: (
+        "Az SCS által vezetett Erasmus+ projekt, amely online képzést (MOOC) hozott létre, hogy "
+        "segítse a klasztermenedzsereket vezetési gyakorlatuk fejlesztésében és tagjaik "
+        "támogatásában az Ipar 4.0-ra való átállás során."
+    ),
+    "Coordinator": "Koordinátor",
+    "SCS": "SCS",
+    "Launched": "Indulás",
+    "September 2017": "2017. szeptember",
+    "Ended": "Befejezés",
+    "End of May 2020": "2020. május vége",
+    SOURCE: "A Cluster4Smart hírcikke",
+    "brilliant": "brilliant",
+    "BRILLIANT": "BRILLIANT",
+    BRILLIANT["summary"]: (
+        "A COSME program által társfinanszírozott európai stratégiai klaszterpartnerség a "
+        "kiválóságért, amely elősegíti az ágazatközi kapcsolatépítést és a kölcsönös tanulást "
+        "az intelligens világítás, a bútor- és az építőipar értékláncainak ipari klaszterei "
+        "között."
+    ),
+    BRILLIANT_BODY[0][1]: (
+        "<p>A BRILLIANT célja a kkv-knak nyújtott szakosodott és testre szabott üzleti "
+        "támogató szolgáltatások professzionalizálása.</p>"
+    ),
+    BRILLIANT_BODY[1][1]: (
+        "<p>Egyike annak a 13 ESCP-4x projektnek, amelyek közösen valósítják meg a "
+        "ClusterXchange kísérleti programot, amely rövid távú cseréket támogat Európa ipari "
+        "ökoszisztémáinak jobb összekapcsolására.</p>"
+    ),
+    "Value chains": "Értékláncok",
+    "Smart lighting, furniture and building": "Intelligens világítás, bútor- és építőipar",
+    "Programme": "Program",
+    "One of the 13 ESCP-4x projects of ClusterXchange": (
+        "A ClusterXchange 13 ESCP-4x projektjének egyike"
+    ),
+    "bsr-cluster-manager-education": "bsr-klasztermenedzser-kepzes",
+    "BSR Cluster Manager Education": "BSR Cluster Manager Education",
+    BSR["summary"]: (
+        "Erasmus+ projekt, amely kulcsfontosságú képzési modulokat fejleszt és kínál a "
+        "Balti-tenger térségének klasztermenedzserei számára."
+    ),
+    "Training modules": "Képzési modulok",
+    "Scheduled from September 2020 to November 2021": (
+        "Tervezett időszak: 2020. szeptember – 2021. november"
+    ),
+    "Participants": "Résztvevők",
+    "20 cluster managers from the Baltic Sea countries": (
+        "20 klasztermenedzser a Balti-tenger országaiból"
+    ),
+    COSME_STATEMENT: (
+        "A BRILLIANT projekt az Európai Unió COSME programjából részesült támogatásban."
+    ),
+    COSME_DISCLAIMER: (
+        "E honlap tartalma kizárólag a szerző nézeteit tükrözi, és kizárólag ő felel érte; nem "
+        "tekinthető úgy, hogy az Európai Bizottság vagy az Európai Unió bármely más szerve "
+        "álláspontját tükrözi, amelyek nem vállalnak felelősséget az abban foglalt "
+        "információk bármilyen felhasználásáért."
+    ),
+    "COSME": "COSME",
+    BSR_STATEMENT: (
+        "A BSR Cluster Manager Education projektet az Európai Unió Erasmus+ programja "
+        "társfinanszírozza."
+    ),
+    "Erasmus+": "Erasmus+",
+    "training": "kepzes",
+    "Training": "Képzés",
+    TRAINING_INDEX["intro"]: (
+        "A Cluster4Smart online képzése klasztermenedzsereknek, modulonként, az egyes modulok "
+        "elérhető nyelveivel."
+    ),
+    "digital-transformation-strategy": "digitalis-atalakulasi-strategia",
+    "Digital transformation strategy for clusters": (
+        "Digitális átalakulási stratégia klaszterek számára"
+    ),
+    MODULES[0]["summary"]: (
+        "Hogyan alakíthat ki egy klaszter olyan digitális átalakulási stratégiát, amely "
+        "megfelel tagjai igényeinek."
+    ),
+    MODULES[0]["learning_outcomes"]: (
+        "<p>A klasztertagok digitális érettségének felmérése és a klaszter tevékenységének "
+        "prioritásai.</p>"
+    ),
+    "industry-4-0-overview": "ipar-4-0-attekintes",
+    "Industry 4.0 technologies: an overview for cluster managers": (
+        "Az Ipar 4.0 technológiái: áttekintés klasztermenedzsereknek"
+    ),
+    MODULES[1]["summary"]: (
+        "Az Ipar 4.0 fő technológiái, és hogy mit változtatnak a vállalatok számára."
+    ),
+    MODULES[1]["learning_outcomes"]: (
+        "<p>Az Ipar 4.0 fő technológiáinak bemutatása a klaszter tagjainak.</p>"
+    ),
+    "services-for-members": "szolgaltatasok-tagoknak",
+    "Designing services for cluster members": "Szolgáltatások tervezése a klaszter tagjainak",
+    MODULES[2]["summary"]: (
+        "Új szolgáltatások, amelyekkel egy klaszter támogathatja tagjai átállását."
+    ),
+    MODULES[2]["learning_outcomes"]: (
+        "<p>Olyan szolgáltatás tervezése és értékelése, amely támogatja a tagokat az Ipar "
+        "4.0-ra való átállásban.</p>"
+    ),
+    "communication-and-community": "kommunikacio-es-kozossegszervezes",
+    "Communication and community management in clusters": (
+        "Kommunikáció és közösségszervezés a klaszterekben"
+    ),
+    MODULES[3]["summary"]: "A klaszter tagjainak tájékoztatása, bevonása és összekapcsolása.",
+    MODULES[3]["learning_outcomes"]: (
+        "<p>A klaszter tagjaival folytatott kommunikáció megtervezése.</p>"
+    ),
+    "Cluster4Smart consortium": "Cluster4Smart konzorcium",
+}
+
+
+def _with_paragraph_segments(catalogue):
+    """Rich text is translated paragraph by paragraph, without the <p> tags: add those
+    segments to the catalogue beside the whole-paragraph entries."""
+    extra = {}
+    for source, translation in catalogue.items():
+        if source.startswith("<p>") and source.endswith("</p>") and source.count("<p>") == 1:
+            extra[source[3:-4]] = translation[3:-4]
+    return {**catalogue, **extra}
+
+
+CATALOGUES = {
+    code: _with_paragraph_segments(c) for code, c in {"fr": FR, "es": ES, "hu": HU}.items()
+}
+
+
+def _statement(demo, name, programme, statement, disclaimer=""):
+    existing = FundingStatement.objects.filter(name=name, locale=demo.source_locale).first()
+    if existing is None:
+        existing = FundingStatement.objects.create(
+            name=name,
+            programme=programme,
+            statement=f"<p>{statement}</p>",
+            disclaimer=disclaimer,
+            locale=demo.source_locale,
+        )
+        demo.created += 1
+        demo.log(f"  created the funding statement “{name}”")
+    demo.translate(existing, CATALOGUES)
+    return existing
+
+
+def _facts(demo, page, facts):
+    if page.facts.exists():
+        return
+    for label, value in facts:
+        ProjectFact.objects.create(
+            page=page, label=label, value=value, source_label=SOURCE, locale=page.locale
+        )
+    page.save_revision().publish()
+
+
+def _project(demo, index, slug, spec, *, statement=None, facts=(), body=None):
+    fields = dict(spec)
+    if body:
+        fields["body"] = body
+    if statement is not None:
+        fields["funding_statement"] = statement
+    page = demo.page(index, ProjectPage, slug, **fields)
+    _facts(demo, page, facts)
+    return page
+
+
+def seed_projects(demo):
+    home = demo.home
+    index = demo.page(home, ProjectIndexPage, "projects", **PROJECTS_INDEX)
+    demo.translate(index, CATALOGUES)
+
+    c4s_statement = FundingStatement.objects.filter(
+        name="Cluster4Smart – Erasmus+", locale=demo.source_locale
+    ).first()
+    cosme = _statement(demo, "BRILLIANT – COSME", "COSME", COSME_STATEMENT, COSME_DISCLAIMER)
+    bsr_statement = _statement(
+        demo, "BSR Cluster Manager Education – Erasmus+", "Erasmus+", BSR_STATEMENT
+    )
+    c4s = _project(demo, index, "cluster4smart", C4S, statement=c4s_statement, facts=C4S_FACTS)
+    brilliant = _project(
+        demo,
+        index,
+        "brilliant",
+        BRILLIANT,
+        statement=cosme,
+        facts=BRILLIANT_FACTS,
+        body=BRILLIANT_BODY,
+    )
+    bsr = _project(
+        demo, index, "bsr-cluster-manager-education", BSR, statement=bsr_statement, facts=BSR_FACTS
+    )
+    if not c4s.related_projects.exists():
+        for successor in (brilliant, bsr):
+            ProjectRelation.objects.create(page=c4s, project=successor, relation_type="successor")
+        c4s.save_revision().publish()
+    for page in (c4s, brilliant, bsr):
+        demo.translate(page, CATALOGUES)
+    return {"c4s": c4s, "brilliant": brilliant, "bsr": bsr}
+
+
+def seed_training(demo, projects):
+    index = demo.page(demo.home, TrainingIndexPage, "training", **TRAINING_INDEX)
+    demo.translate(index, CATALOGUES)
+    languages = list(Language.objects.filter(code__in=["en", "fr", "es", "hu"]))
+    for spec in MODULES:
+        fields = {key: value for key, value in spec.items() if key != "slug"}
+        existing = index.get_children().filter(slug=spec["slug"]).exists()
+        page = demo.page(
+            index,
+            TrainingResourcePage,
+            spec["slug"],
+            format="module",
+            is_free=True,
+            provider="Cluster4Smart consortium",
+            origin_project=projects["c4s"],
+            **fields,
+        )
+        if not existing:
+            page.languages.set(languages)
+            page.save_revision().publish()
+        demo.translate(page, CATALOGUES)
+
+
+def seed(demo):
+    projects = seed_projects(demo)
+    seed_training(demo, projects)
