@@ -127,3 +127,9 @@ def test_search_page_is_in_every_language(client, homes, code):
     assert response.status_code == 200
     assert f'<html lang="{code}"' in response.text
     assert set(alternates(response.text)) == {*LANGUAGES, "x-default"}
+
+
+@pytest.mark.parametrize("path", ["/admin/no-such-view/", "/documents/999/missing.pdf"])
+def test_unprefixed_404s_are_not_redirected_into_a_language(admin_client, homes, path):
+    response = admin_client.get(path)
+    assert response.status_code == 404

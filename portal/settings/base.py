@@ -59,8 +59,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session (for the admin's language choice) and must run before
     # CommonMiddleware so that an unprefixed path is redirected to its language prefix before
-    # CommonMiddleware tries to append a slash to it.
-    "django.middleware.locale.LocaleMiddleware",
+    # CommonMiddleware tries to append a slash to it. (Django's, keeping admin 404s as 404s.)
+    "home.locale_middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
