@@ -56,6 +56,10 @@ MIDDLEWARE = [
     "home.security.SecurityHeadersMiddleware",
     "home.resilience.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # performance: whole anonymous page responses from the shared cache (home/caching.py).
+    # After WhiteNoise (static files never reach it), before the session: a hit does no
+    # session, authentication or database work.
+    "home.caching.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session (for the admin's language choice) and must run before
     # CommonMiddleware so that an unprefixed path is redirected to its language prefix before
@@ -261,3 +265,29 @@ PORTAL_RETRY_AFTER_SECONDS = 30
 LINKCHECK_TIMEOUT = float(os.environ.get("LINKCHECK_TIMEOUT", "10"))  # seconds per request
 LINKCHECK_WORKERS = int(os.environ.get("LINKCHECK_WORKERS", "8"))  # concurrent requests
 LINKCHECK_BROKEN_AFTER_DAYS = 7  # a resource link failing this long shows visitors a note
+
+# performance (issue 8): the anonymous page cache (home/caching.py, docs/benchmarks.md).
+# PAGE_CACHE=off disables it (the uncached benchmark); the Cache-Control headers stay.
+PORTAL_PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() not in ("0", "off", "false")
+PORTAL_PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # server cache
+PORTAL_PAGE_CACHE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_CACHE_BROWSER_MAX_AGE", "60"))
+PORTAL_PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PAGE_CACHE_CDN_MAX_AGE", "300"))  # s-maxage
+# A CDN or caching proxy to purge on publish (Wagtail's front-end cache module): an HTTP PURGE
+# endpoint (Varnish, nginx) in FRONTEND_CACHE_PURGE_URL, or Cloudflare with
+# CLOUDFLARE_API_TOKEN and CLOUDFLARE_ZONE_ID. Unset: nothing is purged.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_API_TOKEN") and os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    }
+# Purge each URL as given: translated pages have their own slugs, not just another prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
