@@ -261,6 +261,10 @@ PORTAL_DOCUMENT_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "
 # to come back after PORTAL_RETRY_AFTER_SECONDS.
 PORTAL_CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "5"))
 PORTAL_RETRY_AFTER_SECONDS = 30
+# Training: outbound link checking (manage.py check_links).
+LINKCHECK_TIMEOUT = float(os.environ.get("LINKCHECK_TIMEOUT", "10"))  # seconds per request
+LINKCHECK_WORKERS = int(os.environ.get("LINKCHECK_WORKERS", "8"))  # concurrent requests
+LINKCHECK_BROKEN_AFTER_DAYS = 7  # a resource link failing this long shows visitors a note
 
 # performance (issue 8): the anonymous page cache (home/caching.py, docs/benchmarks.md).
 # PAGE_CACHE=off disables it (the uncached benchmark); the Cache-Control headers stay.
