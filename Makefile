@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-browser install migrate demo serve lint format messages check-migrations clean-db bench
+.PHONY: run test test-browser install migrate demo serve lint format messages check-migrations clean-db bench backup restore
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make with PYTHON=python3.11")'
@@ -56,3 +56,13 @@ messages: install
 
 clean-db:
 	rm -f db.sqlite3
+
+# Backup and restore of the database and media together (docs/deployment.md):
+#   make backup [BACKUP=backups/]   make restore ARCHIVE=backups/portal-backup-....tar.gz [FORCE=1]
+BACKUP ?= backups
+backup: install
+	$(PY) manage.py backup_site $(BACKUP)
+
+restore: install
+	@test -n "$(ARCHIVE)" || (echo "Usage: make restore ARCHIVE=path/to/backup.tar.gz [FORCE=1]"; exit 2)
+	$(PY) manage.py restore_site $(ARCHIVE) $(if $(FORCE),--force,)
