@@ -34,12 +34,13 @@ class PartnerFilterForm(forms.Form):
             (value, label) for value, label in OrganisationType.choices if value in type_codes
         ]
         self.projects = {str(project.pk): project for project in projects}
-        if projects:
-            self.fields["project"].choices = everything + [
-                (str(project.pk), project.title) for project in projects
-            ]
-        else:
-            del self.fields["project"]
+        self.fields["project"].choices = everything + [
+            (str(project.pk), project.title) for project in projects
+        ]
+
+    def shown_fields(self):
+        """The fields worth showing: those with something to choose."""
+        return [field for field in self if len(field.field.choices) > 1]
 
     def cleaned_or_ignored(self):
         """The valid filters, and the labels of the fields whose values were ignored."""

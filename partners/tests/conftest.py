@@ -79,6 +79,13 @@ def moderators():
     return Group.objects.get(name="Moderators")
 
 
+def denied(response):
+    """Wagtail answers a forbidden admin view with 403, or a redirect away from it."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and "/admin/" in response.url and "edit" not in response.url
+    )
+
+
 def make_user(username, *groups, superuser=False):
     user = get_user_model().objects.create_user(
         username=username, email=f"{username}@example.org", password="pw"
