@@ -6,11 +6,12 @@ of queries."""
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from home.models import SiteSettings
+from home.models import FundingStatement, SiteSettings
 
 register = template.Library()
 
@@ -22,6 +23,24 @@ def _memo(request, key, compute):
     return cache[key]
 
 
+def _active_locale(request):
+    return _memo(request, ("locale", translation.get_language()), Locale.get_active)
+
+
+def _public(request, queryset):
+    """queryset.public(), with the view restrictions read once per request rather than once
+    per call (Wagtail's public() queries them every time)."""
+
+    def compute():
+        restricted = Q()
+        for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+            restricted |= Q(path__startswith=path)
+        return restricted
+
+    restricted = _memo(request, "restricted", compute)
+    return queryset.exclude(restricted) if restricted else queryset
+
+
 def _site_root(request):
     """The active language's home page (the site root's translation), or None."""
 
@@ -30,16 +49,15 @@ def _site_root(request):
         if site is None:
             return None
         root = site.root_page
-        active = Locale.get_active()
+        active = _active_locale(request)
         if root.locale_id == active.id:
-            return root.specific
+            return root
         translated = (
             Page.objects.live()
             .filter(translation_key=root.translation_key, locale=active, alias_of__isnull=True)
-            .specific()
             .first()
         )
-        return translated or root.specific
+        return translated or root
 
     return _memo(request, "site_root", compute)
 
@@ -71,11 +89,11 @@ def language_alternates(context, page=None):
         keys = [page.translation_key]
         if site is not None:
             keys.append(site.root_page.translation_key)
-        candidates = (
+        candidates = _public(
+            request,
             Page.objects.live()
-            .public()
             .filter(translation_key__in=keys, alias_of__isnull=True)
-            .select_related("locale")
+            .select_related("locale"),
         )
         own, homes = {}, {}
         for candidate in candidates:
@@ -94,7 +112,7 @@ def language_alternates(context, page=None):
                     "code": code,
                     "name": name,
                     "url": target.get_full_url(request),
-                    "is_current": code == page.locale.language_code,
+                    "is_current": code in own and own[code].pk == page.pk,
                     "exists": code in own,
                 }
             )
@@ -127,7 +145,7 @@ def menu_pages(context):
         root = _site_root(request)
         if root is None:
             return []
-        return list(root.get_children().live().public().in_menu().select_related("locale"))
+        return list(_public(request, root.get_children().live().in_menu()).select_related("locale"))
 
     return _memo(request, "menu", compute)
 
@@ -138,11 +156,24 @@ def funding_statement(context):
     request = context["request"]
 
     def compute():
+        # One query: every translation of the statement chosen in the site's settings, then
+        # the active language's one, or the chosen one when it is not translated.
         site = Site.find_for_request(request)
         if site is None:
             return None
-        statement = SiteSettings.for_site(site).funding_statement
-        return statement.localized if statement else None
+        chosen = SiteSettings.objects.filter(site=site).values("funding_statement_id")[:1]
+        statements = list(
+            FundingStatement.objects.filter(
+                translation_key__in=FundingStatement.objects.filter(pk__in=chosen).values(
+                    "translation_key"
+                )
+            ).annotate(is_chosen=Q(pk__in=chosen))
+        )
+        active = _active_locale(request)
+        for statement in statements:
+            if statement.locale_id == active.id:
+                return statement
+        return next((statement for statement in statements if statement.is_chosen), None)
 
     return _memo(request, "funding", compute)
 

@@ -1,0 +1,47 @@
+"""The URLs the benchmark loads, one per public page type, found in the database (run inside
+Django: `manage.py shell -c "from bench.pages import main; main()"` prints them as JSON)."""
+
+import json
+
+from wagtail.models import Locale
+
+
+def page_urls():
+    from home.models import StandardPage
+    from home.projects import ProjectIndexPage, ProjectPage
+    from news.models import NewsIndexPage
+    from partners.models import PartnerIndexPage, PartnerPage
+    from training.models import TrainingIndexPage, TrainingResourcePage
+
+    locale = Locale.get_default()
+
+    def first(model, **filters):
+        page = model.objects.live().filter(locale=locale, **filters).order_by("path").first()
+        return page.url if page else None
+
+    news_index = NewsIndexPage.objects.live().filter(locale=locale).first()
+    latest = news_index.news().first() if news_index else None
+    urls = {
+        "home": "/en/",
+        "standard page": first(StandardPage),
+        "news index": news_index.url if news_index else None,
+        "news index, page 50": news_index.url + "?page=50" if news_index else None,
+        "news archive (month)": (
+            news_index.url + f"{latest.date:%Y/%m}/" if news_index and latest else None
+        ),
+        "news feed (RSS)": news_index.url + "feed/rss/" if news_index else None,
+        "news page": latest.url if latest else None,
+        "partner index": first(PartnerIndexPage),
+        "partner page": first(PartnerPage),
+        "project index": first(ProjectIndexPage),
+        "project page": first(ProjectPage),
+        "training index": first(TrainingIndexPage),
+        "training page": first(TrainingResourcePage),
+        "search": "/en/search/?q=cluster",
+        "sitemap": "/sitemap.xml",
+    }
+    return {name: url for name, url in urls.items() if url}
+
+
+def main():
+    print(json.dumps(page_urls()))
