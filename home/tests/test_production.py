@@ -142,3 +142,13 @@ def test_collectstatic_writes_hashed_names_that_whitenoise_serves(settings, tmp_
     assert "immutable" in response["Cache-Control"]
     assert response["Content-Encoding"] == "gzip"
     b"".join(response.streaming_content)
+
+
+def test_every_variable_the_settings_read_is_in_env_example():
+    readers = r"(?:environ\.get\(|env_list\(|_required\(|_int\()"
+    pattern = re.compile(readers + r'\s*"([A-Z][A-Z0-9_]+)"')
+    sources = [*(ROOT / "portal" / "settings").glob("*.py"), ROOT / "portal" / "gunicorn.conf.py"]
+    read = {name for path in sources for name in pattern.findall(path.read_text())}
+    listed = set(re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    assert "SECRET_KEY" in read and "GUNICORN_WORKERS" in read
+    assert read - listed == set()
