@@ -108,3 +108,56 @@ def test_editor_publishes_a_news_article_that_shows_on_index_home_and_feed(
     assert feed.ok and "xml" in feed.headers["content-type"]
     titles = [item.findtext("title") for item in ElementTree.fromstring(feed.text()).iter("item")]
     assert TITLE in titles
+
+
+def test_editor_machine_translates_the_article_and_a_french_visitor_reaches_the_original(
+    demo, news_section, new_context
+):
+    image = PortalImage.objects.order_by("id").first()
+    article = NewsPage(title=TITLE, slug="cluster-managers-meet", intro=LEAD, featured_image=image)
+    news_section.add_child(instance=article)
+    article.save_revision().publish()
+
+    staff = new_context(public=False)
+    page = staff.new_page()
+    log_in(page, "moderator")
+    page.goto(f"/admin/pages/{article.id}/edit/")
+    actions = page.get_by_role("navigation", name="Actions", exact=True)
+    actions.get_by_role("button", name="Actions", exact=True).click()
+    page.get_by_role("link", name="Translate this page").click()
+    expect(page).to_have_url(re.compile(rf"/admin/localize/submit/page/{article.id}/$"))
+    page.get_by_label("Français").check()
+    page.get_by_label("Français").locator("xpath=ancestor::form").locator("[type=submit]").click()
+
+    # wagtail-localize's editor: machine-translate every segment, correct the title by hand.
+    expect(page.get_by_role("button", name="Publish in Français")).to_be_visible()
+    page.get_by_role("button", name=re.compile(r"^Translate with ")).click()
+    expect(page.locator(".messages")).to_contain_text("Successfully translated")
+    machine_title = " ".join(reversed(TITLE.split()))  # what the dummy translator writes
+    expect(page.locator("main")).to_contain_text(machine_title)
+    page.get_by_role("button", name="Edit", exact=True).first.click()
+    segment = page.locator("main textarea").first
+    expect(segment).to_have_value(machine_title)
+    segment.fill(FRENCH_TITLE)
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("main textarea")).to_have_count(0)
+    page.get_by_role("button", name="Publish in Français").click()
+    expect(page.locator(".messages")).to_contain_text(FRENCH_TITLE)
+    staff.close()
+
+    french = NewsPage.objects.get(
+        locale__language_code="fr", translation_key=article.translation_key
+    )
+    assert french.live and french.title == FRENCH_TITLE
+    assert french.intro == " ".join(reversed(LEAD.split()))
+    assert french.featured_image_id == image.id
+
+    visitor = new_context(locale="fr-FR").new_page()
+    visitor.goto("/fr/")
+    visitor.locator("main").get_by_role("link", name=FRENCH_TITLE).click()
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(FRENCH_TITLE)
+    expect(visitor.locator("html")).to_have_attribute("lang", "fr")
+    visitor.locator(".language-switcher").get_by_role("link", name="English").click()
+    expect(visitor).to_have_url(re.compile(r"/en/.+/cluster-managers-meet/$"))
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(visitor.locator("html")).to_have_attribute("lang", "en")
