@@ -22,13 +22,6 @@ KEEP_SCREENSHOTS = os.environ.get("PORTAL_BROWSER_SCREENSHOTS") == "1"
 
 # Problems found and reported, not yet fixed: (language, page type, start of the problem). The
 # check still fails if one of them disappears, so that the entry is removed with the fix.
-KNOWN_PROBLEMS = {
-    # The long Hungarian word in a training card's title ("klasztermenedzsereknek") does not
-    # wrap: the catalogue scrolls sideways on a phone (training/ CSS, reported to the lead).
-    ("hu", "TrainingIndexPage", "scrolls sideways"),
-}
-
-
 def axe_violations(page):
     """axe-core's serious and critical violations on the page, as readable lines."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
@@ -107,11 +100,6 @@ def test_every_public_page_type_is_accessible_at_phone_and_desktop_width(demo, n
         found += [f"request left loopback: {url}" for url in context.guard.foreign]
         broken = [line for line in context.guard.failed if not line.endswith(url)]
         found += [f"broken asset: {line}" for line in broken]
-        for known_code, known_name, start in KNOWN_PROBLEMS:
-            if (known_code, known_name) == (code, name):
-                known = [line for line in found if line.startswith(start)]
-                assert known, f"fixed? remove ({code}, {name}, {start}) from KNOWN_PROBLEMS"
-                found = [line for line in found if line not in known]
         if found:
             problems += [f"{name} {url}: {line}" for line in found]
             for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
