@@ -317,6 +317,8 @@ def main():
     parser.add_argument("--seconds", type=float, default=15, help="per page type and mode")
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument("--instructions", type=int, default=10, help="0 to skip callgrind")
+    parser.add_argument("--modes", default="cached,uncached", help="cached, uncached or both")
+    parser.add_argument("--skip", default="", help="comma-separated page types to leave out")
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
     args.secret_key = secrets.token_urlsafe(50)
@@ -326,6 +328,8 @@ def main():
             args.port = probe.getsockname()[1]
 
     build_seconds, urls = prepare(args)
+    skipped = {name.strip() for name in args.skip.split(",") if name.strip()}
+    urls = {name: url for name, url in urls.items() if name not in skipped}
     print(f"Large site built in {build_seconds:.1f} s; {len(urls)} page types", flush=True)
 
     # A static file the size of the median page, served by the same server.
@@ -341,7 +345,10 @@ def main():
         "urls": urls,
         "static_size": len((ROOT / "static" / "bench" / "page-sized.html").read_bytes()),
     }
+    modes = [m.strip() for m in args.modes.split(",")]
     for mode, page_cache in [("cached", True), ("uncached", False)]:
+        if mode not in modes:
+            continue
         results, rss = measure(args, urls, static_url, page_cache)
         static_rps = results["static file"]["rps"]
         report[mode] = {"results": results, "peak_rss_mb": rss}

@@ -63,6 +63,11 @@ class Command(BaseCommand):
         self.section("partners", options["partners"])
         self.section("projects", options["projects"])
         self.section("training", options["training"])
+        if connection.vendor == "postgresql":
+            # Fresh planner statistics: without them PostgreSQL plans the page tree queries
+            # as if the tables were still small (autovacuum gets there only later).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         bump_generation()
         self.say(f"pages built in {time.monotonic() - started:.1f} s")
         if options["search_index"]:
