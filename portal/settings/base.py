@@ -291,3 +291,6 @@ if os.environ.get("CLOUDFLARE_API_TOKEN") and os.environ.get("CLOUDFLARE_ZONE_ID
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+
+# The admin shows initials instead of loading avatars from a third-party host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
