@@ -28,9 +28,6 @@ from wagtail.models import Site
 
 # The live server listens on the loopback address itself, not on a name.
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
-# Playwright's sync API drives its own event loop in a greenlet; Django sees a running loop in
-# the test thread and would refuse the test's own (synchronous) database queries.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 ARTIFACTS = BASE_DIR / "test-artifacts" / "browser"
@@ -88,8 +85,17 @@ def slug(text):
 def playwright():
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API drives its own event loop in a greenlet; Django sees a running
+    # loop in the test thread and would refuse the test's own (synchronous) database queries.
+    # Set only while the browser runs, so that other tests' subprocesses do not inherit it.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as instance:
         yield instance
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture(scope="module")
