@@ -53,10 +53,13 @@ FIRST_LOADED = {"contenttypes.contenttype", "auth.permission"}
 
 
 def pytest_collection_modifyitems(config, items):
+    """Mark the browser tests and run them last, after every other test has finished with the
+    database and the environment."""
     here = Path(__file__).parent
-    for item in items:
-        if here in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.browser)
+    browser_items = [item for item in items if here in Path(item.fspath).parents]
+    for item in browser_items:
+        item.add_marker(pytest.mark.browser)
+    items[:] = [item for item in items if item not in browser_items] + browser_items
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
