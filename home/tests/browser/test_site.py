@@ -20,8 +20,7 @@ LANGUAGES = [code for code, _ in settings.LANGUAGES]
 BROWSER_LOCALES = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "hu": "hu-HU"}
 KEEP_SCREENSHOTS = os.environ.get("PORTAL_BROWSER_SCREENSHOTS") == "1"
 
-# Problems found and reported, not yet fixed: (language, page type, start of the problem). The
-# check still fails if one of them disappears, so that the entry is removed with the fix.
+
 def axe_violations(page):
     """axe-core's serious and critical violations on the page, as readable lines."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
