@@ -48,7 +48,12 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        relaxed = request.path_info.startswith(self.relaxed_paths)
+        # Wagtail renders an admin preview by passing a dummy request for the page's public URL
+        # through the middleware; the preview is framed by the admin, so it takes the admin's
+        # policy (the public one forbids framing).
+        relaxed = request.path_info.startswith(self.relaxed_paths) or getattr(
+            request, "is_preview", False
+        )
         response.headers.setdefault(
             "Content-Security-Policy", self.relaxed_policy if relaxed else self.public_policy
         )

@@ -157,3 +157,12 @@ def test_the_userbar_for_editors_needs_nothing_the_policy_blocks(client, about):
     assert any("userbar" in src for src in scripts)
     assert all(urlsplit(src).path.startswith("/static/") for src in scripts), scripts
     assert blocked_by_public_csp(html) == []
+
+
+def test_the_rendered_page_preview_may_be_framed_by_the_admin(about):
+    """Wagtail renders a preview by passing a dummy request for the page's public URL through
+    the middleware: the response is framed by the editor, so it must not forbid framing."""
+    preview = about.make_preview_request()
+    assert preview.status_code == 200
+    assert "frame-ancestors 'self'" in preview["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" not in preview["Content-Security-Policy"]
