@@ -5,6 +5,7 @@ connections are killed with pg_terminate_backend), a gunicorn worker killed mid-
 The application runs under gunicorn with portal/gunicorn.conf.py, as in production."""
 
 import contextlib
+import http.client
 import os
 import signal
 import socket
@@ -279,7 +280,7 @@ def test_a_database_outage_under_load_gives_503s_then_recovers_without_restart(g
         while not stop.is_set():
             try:
                 statuses.append(get(server.url + "/en/", timeout=15)[0])
-            except OSError as error:
+            except (OSError, http.client.HTTPException) as error:
                 statuses.append(repr(error))
             time.sleep(0.02)
 
@@ -317,7 +318,7 @@ def test_a_killed_worker_loses_only_the_requests_it_held(gunicorn, tmp_path):
         while not stop.is_set():
             try:
                 results.append(get(server.url + "/health/", timeout=15)[0])
-            except OSError as error:
+            except (OSError, http.client.HTTPException) as error:
                 results.append(repr(error))
 
     thread = threading.Thread(target=visitor)
