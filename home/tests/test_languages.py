@@ -3,10 +3,12 @@
 import re
 
 import pytest
+from django.utils import translation
 
 from conftest import LANGUAGES, tagged
 from home.factories import StandardPageFactory
 from home.localization import translate_object
+from home.views import server_error
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +135,11 @@ def test_search_page_is_in_every_language(client, homes, code):
 def test_unprefixed_404s_are_not_redirected_into_a_language(admin_client, homes, path):
     response = admin_client.get(path)
     assert response.status_code == 404
+
+
+def test_server_error_page_is_translated_and_needs_no_database(rf, django_assert_num_queries):
+    with translation.override("fr"), django_assert_num_queries(0):
+        response = server_error(rf.get("/fr/"))
+    assert response.status_code == 500
+    assert '<html lang="fr">' in response.content.decode()
+    assert "<h1>Une erreur s’est produite</h1>" in response.content.decode()
