@@ -51,7 +51,7 @@ format: install
 # Needs GNU gettext (xgettext, msgmerge) to extract strings; the compiled .mo files are
 # written in Python so they can be rebuilt on any machine.
 messages: install
-	$(PY) manage.py makemessages --all --ignore=.venv --ignore=static --no-obsolete
+	$(PY) manage.py makemessages --all --ignore=.venv --ignore=static --ignore="*/tests/*" --ignore=test-artifacts --ignore=media --ignore=backups --no-obsolete
 	$(PY) manage.py compile_catalogues
 
 clean-db:
