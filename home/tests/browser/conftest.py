@@ -53,13 +53,10 @@ FIRST_LOADED = {"contenttypes.contenttype", "auth.permission"}
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark the browser tests and run them last, after every other test has finished with the
-    database and the environment."""
     here = Path(__file__).parent
-    browser_items = [item for item in items if here in Path(item.fspath).parents]
-    for item in browser_items:
-        item.add_marker(pytest.mark.browser)
-    items[:] = [item for item in items if item not in browser_items] + browser_items
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -84,13 +81,13 @@ def slug(text):
 # --- Browser -----------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def playwright():
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API drives its own event loop in a greenlet; Django sees a running
     # loop in the test thread and would refuse the test's own (synchronous) database queries.
-    # Set only while the browser runs, so that other tests' subprocesses do not inherit it.
+    # Set only while a browser module runs, so that other tests' subprocesses do not inherit it.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as instance:
