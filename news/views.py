@@ -9,6 +9,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.utils.formats import date_format
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import to_locale
 from taggit.models import Tag
@@ -65,6 +66,26 @@ def localized_categories(pages, locale_id, known=None):
             for c in sorted(p.categories.all(), key=lambda c: c.name)
         ]
     return pages
+
+
+def canonical_listing_url(index, request, page_obj, *, year, month, category, tag):
+    """The listing's own absolute URL in one normal form: the most specific route for its
+    filters (month, year, category, tag, in that order), the other filters as a query string
+    in a fixed order, the page number when past the first, anything else dropped."""
+    query = {"category": category and category.slug, "tag": tag and tag.slug}
+    if month is not None:
+        path = index.reverse_subpage("month_route", args=[f"{year:04d}", f"{month:02d}"])
+    elif year is not None:
+        path = index.reverse_subpage("year_route", args=[f"{year:04d}"])
+    elif category is not None:
+        path = index.reverse_subpage("category_route", args=[query.pop("category")])
+    elif tag is not None:
+        path = index.reverse_subpage("tag_route", args=[query.pop("tag")])
+    else:
+        path = ""
+    query["page"] = page_obj.number if page_obj.number > 1 else None
+    query = urlencode([(key, value) for key, value in query.items() if value is not None])
+    return (index.get_full_url(request) or "") + path + (f"?{query}" if query else "")
 
 
 def news_listing(index, request, *, year=None, month=None, category_slug=None, tag_slug=None):
@@ -167,6 +188,9 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
             "tag_list": list(tags),
             "is_filtered": any(v is not None for v in (category, tag, year)),
             "feed_links": feed_links(index, request, category),
+            "canonical_url": canonical_listing_url(
+                index, request, page_obj, year=year, month=month, category=category, tag=tag
+            ),
         },
     )
 
