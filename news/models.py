@@ -35,6 +35,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyBlock
 from home.models import BasePage
 
+from .forms import NewsPageForm
+
 
 class NewsCategory(TranslatableMixin, models.Model):
     """A news category (Projects, Training, Events…), translated like the pages it sorts.
@@ -235,6 +237,7 @@ class NewsPage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    base_form_class = NewsPageForm  # categories in the article's language only
 
     # Text is translated; dates, images, categories, tags and links are kept in step with the
     # source (categories and related pages are shown in the reader's language at runtime).
