@@ -118,6 +118,11 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions: in the database (shared by every application server) by default; with Redis, read
+# through it (cached_db: a session is written to both and read from Redis first, so signing in
+# on one server is seen by the others, and a Redis restart or flush signs nobody out).
+if CACHE_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -155,6 +160,63 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Media in S3-compatible object storage (django-storages) when AWS_STORAGE_BUCKET_NAME is set,
+# so that every application server reads and writes the same files; static files stay with
+# WhiteNoise. See docs/deployment.md ("Object storage").
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+MEDIA_ORIGINS = []  # where media are served from when not from this site (added to the CSP)
+if AWS_STORAGE_BUCKET_NAME:
+    _endpoint = os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None
+    _custom_domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "").strip() or None
+    _protocol = os.environ.get("AWS_S3_URL_PROTOCOL", "https:").strip() or "https:"
+    _region = os.environ.get("AWS_S3_REGION_NAME", "").strip() or None
+    # Path-style addressing (endpoint/bucket/key) is what MinIO, Ceph and most other
+    # S3-compatible servers expect; on AWS itself boto3 chooses.
+    _addressing = os.environ.get("AWS_S3_ADDRESSING_STYLE", "").strip() or (
+        "path" if _endpoint else None
+    )
+    STORAGES["default"] = {
+        "BACKEND": "home.storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": _endpoint,
+            "region_name": _region,
+            # Unset: boto3's own chain (AWS_SESSION_TOKEN, an instance or task role, ~/.aws).
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "custom_domain": _custom_domain,  # a CDN or the bucket's public host name
+            "url_protocol": _protocol,
+            "location": os.environ.get("AWS_LOCATION", "").strip("/"),  # key prefix
+            "addressing_style": _addressing,
+            # Public media URLs are plain (no signature): stable, so that cached pages and a
+            # CDN can hold them. Make images public with a bucket policy or AWS_DEFAULT_ACL.
+            "querystring_auth": os.environ.get("AWS_QUERYSTRING_AUTH", "false").lower()
+            in ("1", "true", "yes", "on"),
+            "default_acl": os.environ.get("AWS_DEFAULT_ACL", "").strip() or None,
+            # Wagtail expects a new upload with the name of an existing file to get a new name.
+            "file_overwrite": False,
+            "object_parameters": {
+                "CacheControl": os.environ.get("AWS_S3_CACHE_CONTROL", "public, max-age=86400")
+            },
+        },
+    }
+    if _custom_domain:
+        MEDIA_ORIGINS = [f"{_protocol}//{_custom_domain.split('/')[0]}"]
+    elif _endpoint:
+        _scheme, _, _host = _endpoint.partition("://")
+        _host = _host.split("/")[0]
+        if _addressing == "virtual":
+            _host = f"{AWS_STORAGE_BUCKET_NAME}.{_host}"
+        MEDIA_ORIGINS = [f"{_scheme}://{_host}"]
+    else:
+        MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+        if _region:
+            MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{_region}.amazonaws.com")
+    # Documents are streamed through Wagtail's view (never a redirect to the bucket): the
+    # view checks collection privacy on every download and sends the upload checks' headers,
+    # and document objects can stay private in the bucket (home/storage.py).
+    WAGTAILDOCS_SERVE_METHOD = os.environ.get("WAGTAILDOCS_SERVE_METHOD", "serve_view")
 
 # Uploads: Django refuses request bodies above this; Wagtail refuses larger images.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -228,6 +290,9 @@ PORTAL_CSP_ADMIN = {
     "form-action": ["'self'"],
 }
 PORTAL_CSP_RELAXED_PATHS = ["/admin/"]
+# Images from the object store (or its CDN), when media are not served by this site.
+PORTAL_CSP["img-src"] += MEDIA_ORIGINS
+PORTAL_CSP_ADMIN["img-src"] += MEDIA_ORIGINS
 PORTAL_PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"
