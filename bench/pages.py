@@ -39,6 +39,7 @@ def page_urls():
         "training page": first(TrainingResourcePage),
         "search": "/en/search/?q=cluster",
         "sitemap": "/sitemap.xml",
+        "sitemap, a language": "/sitemap-en.xml",
     }
     return {name: url for name, url in urls.items() if url}
 

@@ -28,7 +28,7 @@ in between cannot store it under the new generation.
 Responses carry `Cache-Control: public, max-age=PORTAL_PAGE_CACHE_BROWSER_MAX_AGE,
 s-maxage=PORTAL_PAGE_CACHE_CDN_MAX_AGE` when cacheable and `private, no-cache` otherwise, so a
 CDN may hold public pages; when WAGTAILFRONTENDCACHE is configured (see the settings) a publish
-also purges the changed page, its ancestors (index pages, home) and the sitemap from the CDN.
+also purges the changed page, its ancestors (index pages, home) and the sitemaps from the CDN.
 """
 
 import hashlib
@@ -131,7 +131,8 @@ def view_is_cacheable(request):
     if match is None:
         return False
     return match.url_name in _setting(
-        "PORTAL_PAGE_CACHE_URL_NAMES", ("wagtail_serve", "sitemap", "robots_txt")
+        "PORTAL_PAGE_CACHE_URL_NAMES",
+        ("wagtail_serve", "sitemap", "sitemap_section", "robots_txt"),
     )
 
 
@@ -314,7 +315,7 @@ def _urls_for_url_path(url_path, language_code):
 
 def purge_frontend_cache(page, extra_urls=(), extra_pages=()):
     """Purge the page, its ancestors below the tree root (index pages, the home page) and the
-    sitemap from the configured front-end caches (CDN). Pages elsewhere that mention it
+    sitemaps from the configured front-end caches (CDN). Pages elsewhere that mention it
     (related articles, say) expire within s-maxage."""
     if not frontend_cache_configured():
         return
@@ -331,8 +332,12 @@ def purge_frontend_cache(page, extra_urls=(), extra_pages=()):
                 .filter(depth__gt=1)
                 .specific(defer=True)
             )
-        for site in Site.objects.all():
-            batch.add_url(site.root_url.rstrip("/") + "/sitemap.xml")
+        from .sitemap import SiteSitemaps
+
+        for site in Site.objects.select_related("root_page"):
+            # The sitemap index and every page of every language's sitemap: a new or moved
+            # page shifts the pages after it, a translation changes other languages' alternates.
+            batch.add_urls(SiteSitemaps(site).urls())
         batch.add_urls(extra_urls)
         batch.purge()
     except Exception:  # a CDN outage must never break publishing

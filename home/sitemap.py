@@ -1,78 +1,222 @@
-"""/sitemap.xml over every language, with hreflang alternates, and /robots.txt pointing at it.
+"""/sitemap.xml: a sitemap index over every language, and one paginated sitemap per language
+(/sitemap-<language>.xml, ?p=2 ...) with hreflang alternates; /robots.txt points at the index.
 
-Wagtail's own sitemap lists the default language's pages only. This one lists every live,
-public page of the site in every locale (aliases and drafts left out: an alias repeats another
-language's text and a draft is not on the site), each with an `xhtml:link rel="alternate"` for
-every language the page is published in, plus `x-default` (the default language's version).
-Both views are outside the language prefix and cost a fixed number of queries."""
+Wagtail's own sitemap lists the default language's pages only and asks every page for its URLs
+(a query or more per page). These sitemaps list every live, public page of the site in every
+locale (aliases and drafts left out: an alias repeats another language's text and a draft is not
+on the site), each with an `xhtml:link rel="alternate"` for every language the page is published
+in, plus `x-default` (the default language's version).
+
+The views are Django's own sitemap views (`django.contrib.sitemaps.views.index` and `sitemap`:
+`?p=` handling, 404 for a page number that is not a positive integer or past the end), fed with
+one `LocaleSitemap` per language. PORTAL_SITEMAP_PAGE_SIZE URLs per sitemap (at most the
+protocol's 50,000). Each response costs a fixed number of queries whatever the size of the site:
+the index one query for every language's count and latest change; a language's sitemap one for
+its count, one for its page of pages and one for their translations. As in Django, every page of
+a language's sitemap carries that language's latest change as its `lastmod` in the index.
+
+All of it is outside the language prefix and is cached by the anonymous page cache like pages
+(home.caching: keyed by host, path and query string; invalidated with everything else)."""
 
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Q
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+# The sitemap protocol's ceiling on URLs per sitemap (https://www.sitemaps.org/protocol.html).
+PROTOCOL_MAX_URLS = 50_000
+CONTENT_TYPE = "application/xml; charset=utf-8"
+PAGE_FIELDS = ("id", "path", "depth", "url_path", "translation_key", "locale_id")
 
 
-def sitemap_entries(request, site):
-    """[{"url", "lastmod", "alternates": [(hreflang, url)]}] for the site's live pages."""
-    roots = list(
-        Page.objects.filter(
-            translation_key=site.root_page.translation_key, alias_of__isnull=True
-        ).values_list("path", flat=True)
-    )
-    if not roots:
-        return []
-    under_roots = Q()
-    for path in roots:
-        under_roots |= Q(path__startswith=path)
-    pages = list(
-        Page.objects.live()
-        .public()
-        .filter(under_roots, alias_of__isnull=True)
-        .only("id", "path", "url_path", "translation_key", "locale_id", "last_published_at")
-        .order_by("path")
-    )
-    codes = dict(Locale.objects.values_list("id", "language_code"))
-    default_code = settings.LANGUAGE_CODE
-    by_key = defaultdict(list)
-    urls = {}
-    for page in pages:
-        url = page.get_full_url(request)
-        if url:
-            urls[page.id] = url
-            by_key[page.translation_key].append(page)
-    entries = []
-    for page in pages:
-        if page.id not in urls:
-            continue
-        group = by_key[page.translation_key]
-        alternates = []
-        if len(group) > 1:
-            alternates = [(codes[other.locale_id], urls[other.id]) for other in group]
-            alternates.sort()
-            default = next((url for code, url in alternates if code == default_code), None)
-            if default:
-                alternates.append(("x-default", default))
-        entries.append(
-            {"url": urls[page.id], "lastmod": page.last_published_at, "alternates": alternates}
+def page_size():
+    """PORTAL_SITEMAP_PAGE_SIZE, kept between 1 and the protocol's 50,000."""
+    size = int(getattr(settings, "PORTAL_SITEMAP_PAGE_SIZE", 2000))
+    return max(1, min(size, PROTOCOL_MAX_URLS))
+
+
+class SiteSitemaps:
+    """The sitemaps of one site: one `LocaleSitemap` per language that has a home page (the
+    site root or its translation). Shares the queries the sitemaps have in common."""
+
+    def __init__(self, site, request=None):
+        self.site = site
+        self.request = request
+
+    @cached_property
+    def roots(self):
+        """{language code: (locale id, path of that language's home)}, one query."""
+        rows = (
+            Page.objects.filter(
+                translation_key=self.site.root_page.translation_key, alias_of__isnull=True
+            )
+            .order_by("locale__language_code")
+            .values_list("locale__language_code", "locale_id", "path")
         )
-    return entries
+        return {code: (locale_id, path) for code, locale_id, path in rows}
+
+    @cached_property
+    def codes(self):
+        return {locale_id: code for code, (locale_id, _path) in self.roots.items()}
+
+    @cached_property
+    def live_pages(self):
+        """Live, public, non-alias pages (the view restrictions are read once, here)."""
+        return Page.objects.live().public().filter(alias_of__isnull=True)
+
+    def under_roots(self):
+        condition = Q(pk__in=[])
+        for locale_id, path in self.roots.values():
+            condition |= Q(locale_id=locale_id, path__startswith=path)
+        return condition
+
+    def pages_in(self, code):
+        locale_id, path = self.roots[code]
+        return self.live_pages.filter(locale_id=locale_id, path__startswith=path)
+
+    @cached_property
+    def stats(self):
+        """{locale id: (number of pages, latest publication)} of every language, one query."""
+        rows = (
+            self.live_pages.filter(self.under_roots())
+            .order_by()
+            .values("locale_id")
+            .annotate(count=Count("id"), lastmod=Max("last_published_at"))
+        )
+        return {row["locale_id"]: (row["count"], row["lastmod"]) for row in rows}
+
+    def sections(self, with_stats=False):
+        """{section name (language code): LocaleSitemap}, the default language first."""
+        default = settings.LANGUAGE_CODE
+        codes = sorted(self.roots, key=lambda code: (code != default, code))
+        return {code: LocaleSitemap(self, code, with_stats=with_stats) for code in codes}
+
+    def translations_of(self, pages):
+        """{translation key: [live pages of this site with that key]}, one query."""
+        keys = {page.translation_key for page in pages}
+        found = defaultdict(list)
+        if not keys:
+            return found
+        translations = (
+            self.live_pages.filter(self.under_roots(), translation_key__in=keys)
+            .only(*PAGE_FIELDS)
+            .order_by("path")
+        )
+        for page in translations:
+            found[page.translation_key].append(page)
+        return found
+
+    def urls(self):
+        """Absolute URLs of the index and of every page of every language's sitemap (for a
+        CDN purge). Two queries."""
+        root = self.site.root_url.rstrip("/")
+        urls = [root + reverse("sitemap")]
+        for code, sitemap in self.sections(with_stats=True).items():
+            location = root + reverse("sitemap_section", kwargs={"section": code})
+            urls.append(location)
+            urls += [f"{location}?p={n}" for n in range(2, sitemap.paginator.num_pages + 1)]
+        return urls
 
 
-@require_GET
-def sitemap(request):
+class LocaleSitemap(Sitemap):
+    """The live pages of one language of a site, in tree order, with their alternates."""
+
+    def __init__(self, sitemaps, code, with_stats=False):
+        self.sitemaps = sitemaps
+        self.code = code
+        self.locale_id = sitemaps.roots[code][0]
+        self.with_stats = with_stats
+        self.limit = page_size()
+
+    def items(self):
+        pages = self.sitemaps.pages_in(self.code)
+        return pages.only(*PAGE_FIELDS, "last_published_at").order_by("path")
+
+    @cached_property
+    def paginator(self):
+        paginator = Paginator(self.items(), self.limit)
+        if self.with_stats:
+            # Known from the one query over every language (Paginator.count is cached).
+            paginator.count = self.sitemaps.stats.get(self.locale_id, (0, None))[0]
+        return paginator
+
+    def get_latest_lastmod(self):
+        return self.sitemaps.stats.get(self.locale_id, (0, None))[1]
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """The entries of page `page` (Django's paginator raises EmptyPage/PageNotAnInteger,
+        which Django's view answers with a 404). URLs come from Wagtail, so they carry the
+        Wagtail site's own scheme and host."""
+        request = self.sitemaps.request
+        pages = list(self.paginator.page(page).object_list)
+        translations = self.sitemaps.translations_of(pages)
+        codes = self.sitemaps.codes
+        default_code = settings.LANGUAGE_CODE
+        full_urls = {}
+
+        def full_url(p):
+            if p.pk not in full_urls:
+                full_urls[p.pk] = p.get_full_url(request)
+            return full_urls[p.pk]
+
+        entries = []
+        for p in pages:
+            location = full_url(p)
+            if not location:
+                continue
+            alternates = []
+            group = [other for other in translations[p.translation_key] if full_url(other)]
+            if len(group) > 1:
+                pairs = sorted((codes[other.locale_id], full_url(other)) for other in group)
+                alternates = [{"lang_code": code, "location": url} for code, url in pairs]
+                default = dict(pairs).get(default_code)
+                if default:
+                    alternates.append({"lang_code": "x-default", "location": default})
+            entries.append(
+                {"location": location, "lastmod": p.last_published_at, "alternates": alternates}
+            )
+        lastmods = [entry["lastmod"] for entry in entries]
+        if lastmods and None not in lastmods:
+            self.latest_lastmod = max(lastmods)  # Django's view sends it as Last-Modified
+        return entries
+
+
+def _site_sitemaps(request):
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
-    return render(
+    return SiteSitemaps(site, request)
+
+
+@require_GET
+def sitemap_index(request):
+    """The sitemap index: every page of every language's sitemap, with its lastmod."""
+    return sitemap_views.index(
         request,
-        "home/sitemap.xml",
-        {"entries": sitemap_entries(request, site)},
-        content_type="application/xml; charset=utf-8",
+        _site_sitemaps(request).sections(with_stats=True),
+        template_name="home/sitemap_index.xml",
+        content_type=CONTENT_TYPE,
+        sitemap_url_name="sitemap_section",
+    )
+
+
+@require_GET
+def sitemap_section(request, section):
+    """One page (?p=) of one language's sitemap; unknown language or bad page: 404."""
+    return sitemap_views.sitemap(
+        request,
+        _site_sitemaps(request).sections(),
+        section=section,
+        template_name="home/sitemap.xml",
+        content_type=CONTENT_TYPE,
     )
 
 

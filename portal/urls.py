@@ -16,8 +16,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # For load balancers and monitoring: database and cache status as JSON, never cached.
     path("health/", health.health, name="health"),
-    # Every language's pages with their hreflang alternates, and the robots file naming it.
-    path("sitemap.xml", home_sitemap.sitemap, name="sitemap"),
+    # The sitemap index, one paginated sitemap per language (pages with their hreflang
+    # alternates), and the robots file naming the index.
+    path("sitemap.xml", home_sitemap.sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", home_sitemap.sitemap_section, name="sitemap_section"),
     path("robots.txt", home_sitemap.robots_txt, name="robots_txt"),
 ]
 

@@ -99,7 +99,7 @@ def test_key_includes_host_and_language(rf):
 
 
 def test_routable_subpages_feeds_and_sitemap_are_cached(client, article, news_index):
-    for url in [news_index.url, news_index.url + "feed/rss/", "/sitemap.xml"]:
+    for url in [news_index.url, news_index.url + "feed/rss/", "/sitemap.xml", "/sitemap-en.xml"]:
         warm(client, url)
 
 
@@ -222,7 +222,7 @@ def test_a_draft_does_not_change_the_public_page(client, home):
 
 
 def test_new_article_shows_on_index_home_feed_and_sitemap(client, article, news_index):
-    urls = ["/en/", news_index.url, news_index.url + "feed/atom/", "/sitemap.xml"]
+    urls = ["/en/", news_index.url, news_index.url + "feed/atom/", "/sitemap-en.xml"]
     for url in urls:
         warm(client, url)
     new = publish(NewsPageFactory(parent=news_index, title="BRILLIANT kicks off", slug="brilliant"))

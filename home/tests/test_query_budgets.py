@@ -33,7 +33,8 @@ BUDGETS = {
     "home": 20,
     "standard page": 12,
     "search": 10,
-    "sitemap": 5,
+    "sitemap": 4,  # the index
+    "sitemap, a language": 6,
     "news index": 20,
     "news index, page 2": 20,
     "news category": 20,
@@ -98,6 +99,7 @@ class Site:
             "standard page": "/en/page-0/",
             "search": "/en/search/?q=article",
             "sitemap": "/sitemap.xml",
+            "sitemap, a language": "/sitemap-en.xml",
             "news index": news,
             "news index, page 2": news + "?page=2",
             "news category": news + "category/projects/",

@@ -68,7 +68,8 @@ def test_a_fifth_language_is_added_by_settings(client, homes, german):
     # Every other language links to the German version, and the sitemap lists it.
     english = client.get("/en/about/")
     assert 'hreflang="de" href="http://testserver/de/ueber-uns/"' in english.text
-    assert "http://testserver/de/ueber-uns/" in client.get("/sitemap.xml").text
+    assert "http://testserver/sitemap-de.xml" in client.get("/sitemap.xml").text
+    assert "http://testserver/de/ueber-uns/" in client.get("/sitemap-de.xml").text
 
 
 def test_a_fifth_language_appears_in_the_editors_tools(client, homes, german):

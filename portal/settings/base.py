@@ -232,6 +232,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Portal behaviour.
 PORTAL_SEARCH_PAGE_SIZE = 10
+# URLs per page of each language's sitemap (home.sitemap; the protocol allows at most 50,000).
+PORTAL_SITEMAP_PAGE_SIZE = int(os.environ.get("SITEMAP_PAGE_SIZE", "2000"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
