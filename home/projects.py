@@ -31,6 +31,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BodyBlock
 from .models import BasePage
+from .pagination import paginate
 
 # Erasmus+ grant agreements: year, round, national agency, key action, optionally the field
 # (2021-2027 programme) and a serial number, e.g. 2017-1-FR01-KA202-037407 or
@@ -97,7 +98,9 @@ class ProjectIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = self.get_projects()
+        page_obj = paginate(request, self.get_projects(), settings.PROJECTS_PAGE_SIZE)
+        context["page_obj"] = page_obj
+        context["projects"] = list(page_obj.object_list)
         return context
 
 

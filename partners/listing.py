@@ -1,15 +1,21 @@
-"""The consortium listing on the partner index: its filters and its order.
+"""The consortium listing on the partner index: its filters, its order and its pages.
 
 A fixed number of queries whatever the number of partners: one for the filter choices, one
-for the view restrictions (`public()`), one for the partners with their logos, one for the
-logos' renditions, and the project choices and project filter when projects exist."""
+for the view restrictions (`public()`), the count and the page of partners with their logos,
+one for the logos' renditions, and the project choices and project filter when projects exist.
+The order (coordinator first, then country name in the visitor's language, then name) is
+computed by the database, so only the requested page is loaded."""
 
 from django import forms
+from django.conf import settings
+from django.db.models import Case, IntegerField, Value, When
+from django.db.models.functions import Lower
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from home.models import ProjectPage
+from home.pagination import paginate
 
 from .models import ConsortiumRole, OrganisationType, PartnerPage, PartnerProjectRole
 
@@ -64,22 +70,32 @@ def _projects_with_partners(index):
     )
 
 
-def sort_key(partner):
+def ordered(partners, country_codes):
     """The coordinator first, then by country (its name in the active language) and name."""
-    return (
-        partner.role != ConsortiumRole.COORDINATOR,
-        partner.country_name.casefold(),
-        partner.organisation_name.casefold(),
+    by_name = sorted(country_codes, key=lambda code: countries.name(code).casefold())
+    country_rank = Case(
+        *[When(country=code, then=Value(rank)) for rank, code in enumerate(by_name)],
+        default=Value(len(by_name)),
+        output_field=IntegerField(),
     )
+    coordinator_first = Case(
+        When(role=ConsortiumRole.COORDINATOR, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return partners.annotate(
+        coordinator_rank=coordinator_first, country_rank=country_rank
+    ).order_by("coordinator_rank", "country_rank", Lower("organisation_name"), "pk")
 
 
 def consortium_listing(index, request):
     partners = PartnerPage.objects.live().public().child_of(index).filter(locale=index.locale)
-    choices = set(partners.values_list("country", "organisation_type"))
+    choices = set(partners.order_by().values_list("country", "organisation_type").distinct())
     projects = _projects_with_partners(index)
+    country_codes = {country for country, _type in choices}
     form = PartnerFilterForm(
         request.GET or None,
-        country_codes={country for country, _type in choices},
+        country_codes=country_codes,
         type_codes={kind for _country, kind in choices},
         projects=projects,
     )
@@ -91,13 +107,17 @@ def consortium_listing(index, request):
     if "project" in filters:
         project = form.projects[filters["project"]]
         partners = partners.filter(
-            project_roles__project__translation_key=project.translation_key
-        ).distinct()
-    partners = sorted(
-        partners.select_related("logo").prefetch_related("logo__renditions"), key=sort_key
+            pk__in=PartnerProjectRole.objects.filter(
+                project__translation_key=project.translation_key
+            ).values("partner_id")
+        )
+    partners = ordered(
+        partners.select_related("logo").prefetch_related("logo__renditions"), country_codes
     )
+    page_obj = paginate(request, partners, settings.PARTNERS_PAGE_SIZE)
     return {
-        "partners": partners,
+        "partners": list(page_obj.object_list),
+        "page_obj": page_obj,
         "filter_form": form,
         "ignored_filters": ignored,
         "is_filtered": bool(filters),

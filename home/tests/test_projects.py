@@ -330,20 +330,59 @@ def count_queries(client, url):
     return len(queries)
 
 
-def test_project_index_query_budget(client, project_index, django_assert_max_num_queries):
-    """The index costs the same number of queries for 5 and for 50 projects."""
+def test_project_index_query_budget(client, project_index, settings, django_assert_max_num_queries):
+    """The index costs the same number of queries for 5 and for 50 projects, on its first
+    page as on its last."""
+    from home.factories import PortalImageFactory
+
+    settings.PROJECTS_PAGE_SIZE = 12
     for number in range(5):
-        ProjectPageFactory(parent=project_index, slug=f"p{number}")
-    client.get(project_index.url)  # warm the per-process caches (content types, site)
+        ProjectPageFactory(parent=project_index, slug=f"p{number}", logo=PortalImageFactory())
+    client.get(project_index.url)  # warm the per-process caches and create the renditions
     with django_assert_max_num_queries(PAGE_QUERY_BUDGET):
         response = client.get(project_index.url)
     assert response.text.count('class="project-card"') == 5
     five = count_queries(client, project_index.url)
     for number in range(5, 50):
+        ProjectPageFactory(parent=project_index, slug=f"p{number}", logo=PortalImageFactory())
+    for url in [project_index.url, project_index.url + "?page=5"]:
+        client.get(url)  # renditions of the new logos
+        with django_assert_max_num_queries(five):
+            response = client.get(url)
+        assert response.text.count('class="project-card"') in (12, 2)
+
+
+def test_project_index_is_paginated_by_the_page_size_setting(client, project_index, settings):
+    settings.PROJECTS_PAGE_SIZE = 2
+    for number in range(5):
+        ProjectPageFactory(parent=project_index, title=f"Project {number}", slug=f"p{number}")
+    first = client.get(project_index.url)
+    assert first.text.count('class="project-card"') == 2
+    assert "Project 0" in first.text and "Project 2" not in first.text
+    assert 'rel="next" href="?page=2"' in first.text
+    assert "Page 1 of 3" in first.text
+    last = client.get(project_index.url + "?page=3")
+    assert last.text.count('class="project-card"') == 1
+    assert "Project 4" in last.text
+    assert 'rel="prev" href="?page=2"' in last.text and 'rel="next"' not in last.text
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["page=abc", "page=0", "page=-1", "page=4", "page=999999", "page=1.5", "page=" + "9" * 5000],
+)
+def test_bad_project_index_page_numbers_are_404(client, project_index, settings, query):
+    settings.PROJECTS_PAGE_SIZE = 2
+    for number in range(5):
         ProjectPageFactory(parent=project_index, slug=f"p{number}")
-    with django_assert_max_num_queries(five):
-        response = client.get(project_index.url)
-    assert response.text.count('class="project-card"') == 50
+    assert client.get(project_index.url + "?page=3").status_code == 200
+    assert client.get(f"{project_index.url}?{query}").status_code == 404
+
+
+def test_empty_project_index_has_its_first_page(client, project_index):
+    response = client.get(project_index.url + "?page=1")
+    assert response.status_code == 200
+    assert 'class="pagination"' not in response.text
 
 
 def test_project_page_tree_rules():

@@ -46,8 +46,10 @@ BUDGETS = {
     "news category feed": 17,
     "news page": 25,  # target 11
     "partner index": 18,
+    "partner index, page 2": 18,
     "partner page": 19,
     "project index": 14,
+    "project index, page 2": 14,
     "project page": 26,  # target 20
     "training index": 19,
     "training index, filtered": 19,
@@ -111,8 +113,10 @@ class Site:
             "news category feed": news + "category/projects/feed/rss/",
             "news page": news + "article-0/",
             "partner index": self.partners.url,
+            "partner index, page 2": self.partners.url + "?page=2",
             "partner page": self.partners.url + "partner-0/",
             "project index": self.projects.url,
+            "project index, page 2": self.projects.url + "?page=2",
             "project page": self.projects.url + "project-0/",
             "training index": self.training.url,
             "training index, filtered": self.training.url + "?level=introductory",
@@ -139,7 +143,8 @@ def portal_site(home, funding):
 
 def test_every_public_page_type_has_a_fixed_query_budget(client, portal_site, settings):
     assert settings.PORTAL_PAGE_CACHE_ENABLED is False  # uncached cost
-    settings.NEWS_PAGE_SIZE = 2  # so that the small site has a second page too
+    # So that the small site has a second page too.
+    settings.NEWS_PAGE_SIZE = settings.PARTNERS_PAGE_SIZE = settings.PROJECTS_PAGE_SIZE = 2
     portal_site.grow(SMALL)
     small = portal_site.measure(client)
     portal_site.grow(LARGE)

@@ -209,3 +209,56 @@ def test_partner_page_query_budget(client, consortium, projects):
     few = _count_queries(client, partner.url)
     PartnerProjectRoleFactory(partner=partner, project=projects["cluster4smart"])
     assert _count_queries(client, partner.url) == few
+
+
+def test_partner_index_is_paginated_and_keeps_the_filters(client, consortium, indexes, settings):
+    settings.PARTNERS_PAGE_SIZE = 2
+    url = indexes["en"].url
+    first = client.get(url)
+    assert names_in_order(first.text, ["Zulu Coordinator", "Charlie France"]) == [
+        "Zulu Coordinator",
+        "Charlie France",
+    ]
+    assert "Delta France" not in first.text
+    assert "5 organisations" in first.text  # the whole list, not the page
+    assert "Page 1 of 3" in first.text
+    second = client.get(url + "?page=2")
+    assert names_in_order(second.text, ["Delta France", "Alpha Hungary"]) == [
+        "Delta France",
+        "Alpha Hungary",
+    ]
+    assert "Beta Spain" in client.get(url + "?page=3").text
+    # The filters stay in the page links, and filter the later pages too.
+    filtered = client.get(url, {"country": "HU"})
+    assert "Page 1 of 1" not in filtered.text  # two Hungarians: one page, no pagination
+    settings.PARTNERS_PAGE_SIZE = 1
+    filtered = client.get(url, {"country": "HU"})
+    assert 'href="?country=HU&amp;page=2"' in filtered.text
+    second = client.get(url, {"country": "HU", "page": "2"})
+    assert "Alpha Hungary" in second.text
+    assert "Zulu Coordinator" not in second.text and "Beta Spain" not in second.text
+
+
+@pytest.mark.parametrize(
+    "query", ["page=abc", "page=0", "page=-1", "page=4", "page=999999", "page=" + "9" * 5000]
+)
+def test_bad_partner_index_page_numbers_are_404(client, consortium, indexes, settings, query):
+    settings.PARTNERS_PAGE_SIZE = 2
+    assert client.get(indexes["en"].url + "?page=3").status_code == 200
+    assert client.get(f"{indexes['en'].url}?{query}").status_code == 404
+
+
+def test_partner_index_query_count_is_the_same_on_every_page(
+    client, indexes, settings, django_assert_max_num_queries
+):
+    from home.factories import PortalImageFactory
+
+    settings.PARTNERS_PAGE_SIZE = 4
+    index = indexes["en"]
+    for number in range(5):
+        PartnerPageFactory(parent=index, title=f"Partner {number}", logo=PortalImageFactory())
+    first = _count_queries(client, index.url)
+    for number in range(5, 40):
+        PartnerPageFactory(parent=index, title=f"Partner {number}", logo=PortalImageFactory())
+    for url in [index.url, index.url + "?page=2", index.url + "?page=10"]:
+        assert _count_queries(client, url) == first, url
