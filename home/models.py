@@ -17,7 +17,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -45,9 +46,26 @@ class PortalRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
+class PortalPageQuerySet(PageQuerySet):
+    def private_q(self):
+        # One SQL condition instead of a query for every restriction on each public() call.
+        from .routing import private_q
+
+        return private_q()
+
+
+class PortalPageManager(PageManager.from_queryset(PortalPageQuerySet)):
+    pass
+
+
 class BasePage(Page):
     """Abstract base of every page type: the listing fields used when a page is shown in a
     list or shared (title, summary, image) on top of Wagtail's SEO fields."""
+
+    objects = PortalPageManager()
+
+    # Joined when the page is served (home.routing): the foreign keys its template shows.
+    serve_select_related = ()
 
     listing_summary = models.TextField(
         _("listing summary"),
@@ -75,6 +93,11 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        # home.routing has already checked in SQL that nothing restricts a page it served.
+        known = getattr(self, "_portal_view_restrictions", None)
+        return known if known is not None else super().get_view_restrictions()
 
     def get_summary(self):
         return self.listing_summary or getattr(self, "intro", "") or self.search_description

@@ -237,6 +237,7 @@ class NewsPage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    serve_select_related = ("featured_image", "social_image")  # shown and shared
     base_form_class = NewsPageForm  # categories in the article's language only
 
     # Text is translated; dates, images, categories, tags and links are kept in step with the

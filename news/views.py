@@ -6,7 +6,7 @@ import datetime
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.http import urlencode
@@ -232,65 +232,93 @@ def index_feed_links(request, index_url):
     ]
 
 
-def related_articles(page, news, categories, tags, limit=3):
+def related_and_neighbours(page, news, categories, tags, limit=3):
     """Up to `limit` live articles of the same language sharing a category or a tag with
-    `page`, newest first; never the page itself. One query plus renditions."""
-    from .models import NewsPage
+    `page`, newest first (never the page itself), and the page's neighbours in its index by
+    display date (older, newer): all in one query, plus the renditions of their images."""
+    from .models import NewsPage, NewsPageTag
 
+    same_language = news.filter(locale_id=page.locale_id)
+    wanted = {}
     category_keys = [c.translation_key for c in categories]
     tag_ids = [t.pk for t in tags]
-    if not category_keys and not tag_ids:
-        return []
-    shared = Q(categories__translation_key__in=category_keys) | Q(tags__in=tag_ids)
-    matching = news.filter(locale_id=page.locale_id).filter(shared).exclude(pk=page.pk)
-    return list(
-        with_images(NewsPage.objects.filter(pk__in=matching.values("pk"))).order_by(
-            "-date", "-first_published_at", "-pk"
-        )[:limit]
+    if category_keys or tag_ids:
+        through = NewsPage.categories.through.objects
+        shared = Q(
+            pk__in=through.filter(newscategory__translation_key__in=category_keys).values(
+                "newspage_id"
+            )
+        ) | Q(pk__in=NewsPageTag.objects.filter(tag_id__in=tag_ids).values("content_object_id"))
+        wanted["is_related"] = (
+            same_language.filter(shared)
+            .exclude(pk=page.pk)
+            .order_by("-date", "-first_published_at", "-pk")
+            .values("pk")[:limit]
+        )
+    if page.date is not None:
+        siblings = same_language.sibling_of(page, inclusive=False)
+        wanted["is_older"] = (
+            siblings.filter(Q(date__lt=page.date) | Q(date=page.date, pk__lt=page.pk))
+            .order_by("-date", "-pk")
+            .values("pk")[:1]
+        )
+        wanted["is_newer"] = (
+            siblings.filter(Q(date__gt=page.date) | Q(date=page.date, pk__gt=page.pk))
+            .order_by("date", "pk")
+            .values("pk")[:1]
+        )
+    if not wanted:
+        return [], None, None
+    any_of = Q()
+    for subquery in wanted.values():
+        any_of |= Q(pk__in=subquery)
+    rows = list(
+        with_images(NewsPage.objects.filter(any_of))
+        .annotate(**{flag: Q(pk__in=subquery) for flag, subquery in wanted.items()})
+        .order_by("-date", "-first_published_at", "-pk")
     )
+    related = [row for row in rows if getattr(row, "is_related", False)]
+    older = next((row for row in rows if getattr(row, "is_older", False)), None)
+    newer = next((row for row in rows if getattr(row, "is_newer", False)), None)
+    return related, older, newer
 
 
 def related_pages(page):
-    """The pages linked from the article, each in the article's language where a live
-    translation exists (else as linked); drafts and private pages are left out."""
-    links = list(page.related_pages.select_related("target"))
-    if not links:
-        return []
-    keys = [link.target.translation_key for link in links]
-    translated = {
-        p.translation_key: p
-        for p in Page.objects.live()
-        .public()
-        .filter(translation_key__in=keys, locale_id=page.locale_id, alias_of__isnull=True)
-    }
-    result = []
-    for link in links:
-        target = translated.get(link.target.translation_key)
-        if target is None and link.target.live:
-            target = link.target
-        if target is not None and target.pk != page.pk and target not in result:
-            result.append(target)
-    return result
+    """The pages linked from the article, in link order, each in the article's language where
+    a live translation exists (else as linked); drafts and private pages are left out. One
+    query: the linked pages and their translations, each with its link's position."""
+    from home.routing import public
 
+    from .models import NewsPageRelatedPage
 
-def previous_next(page, news):
-    """The neighbouring articles of the same index and language by display date."""
-    siblings = news.sibling_of(page, inclusive=False).filter(locale_id=page.locale_id)
-    if page.date is None:
-        return None, None
-    older = (
-        siblings.filter(Q(date__lt=page.date) | Q(date=page.date, pk__lt=page.pk))
-        .order_by("-date", "-pk")
-        .only("id", "title", "url_path", "date", "path", "depth", "locale_id")
-        .first()
+    links = NewsPageRelatedPage.objects.filter(page=page)
+    rows = public(
+        Page.objects.live()
+        .filter(
+            Q(pk__in=links.values("target_id"))
+            | Q(
+                translation_key__in=links.values("target__translation_key"),
+                locale_id=page.locale_id,
+                alias_of__isnull=True,
+            )
+        )
+        .annotate(
+            is_linked=Q(pk__in=links.values("target_id")),
+            position=Subquery(
+                links.filter(target__translation_key=OuterRef("translation_key"))
+                .order_by("sort_order")
+                .values("sort_order")[:1]
+            ),
+        )
+        .order_by("position", "pk")
     )
-    newer = (
-        siblings.filter(Q(date__gt=page.date) | Q(date=page.date, pk__gt=page.pk))
-        .order_by("date", "pk")
-        .only("id", "title", "url_path", "date", "path", "depth", "locale_id")
-        .first()
-    )
-    return older, newer
+    chosen = {}
+    for row in rows:
+        translated = row.locale_id == page.locale_id and row.alias_of_id is None
+        current = chosen.get(row.translation_key)
+        if translated or (current is None and row.is_linked):
+            chosen[row.translation_key] = row
+    return [target for target in chosen.values() if target.pk != page.pk]
 
 
 def image_url(image, request, spec=SOCIAL_SPEC):
@@ -303,7 +331,7 @@ def news_page_context(page, request):
     """Everything the article's template shows besides its own fields."""
     from .models import NewsCategory, live_news
 
-    news = live_news()  # one query for view restrictions; reused below
+    news = live_news()
     # The page's categories in its language (falling back to the linked ones), one query.
     linked = list(
         NewsCategory.objects.filter(
@@ -318,7 +346,7 @@ def news_page_context(page, request):
             categories.append(chosen)
     tags = list(page.tags.all())
     authors = list(page.authors.select_related("photo"))
-    older, newer = previous_next(page, news)
+    related, older, newer = related_and_neighbours(page, news, categories, tags)
     social_image = page.get_social_image()
     # The index is the parent: its URL is the article's without the last segment.
     page_url = page.get_url(request) or ""
@@ -329,7 +357,7 @@ def news_page_context(page, request):
         "tag_list": tags,
         "authors": authors,
         "related_pages": related_pages(page),
-        "related_articles": related_articles(page, news, categories, tags),
+        "related_articles": related,
         "previous_article": older,
         "next_article": newer,
         "feed_links": index_feed_links(request, index_url) if index_url else [],

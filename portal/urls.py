@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import health
+from home import health, routing
 from home import sitemap as home_sitemap
 from home import views as home_views
 
@@ -35,7 +35,10 @@ if settings.DEBUG:
 # LocaleMiddleware using the visitor's Accept-Language. Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
-    path("", include(wagtail_urls)),
+    # Wagtail's URLs, its page view replaced by one that routes a path in one query
+    # (home/routing.py) and then hands over to Wagtail's.
+    *[p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

@@ -9,36 +9,28 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import FundingStatement, SiteSettings
+from home.routing import memo as _memo
+from home.routing import prime as _prime
+from home.routing import public
 
 register = template.Library()
 
 
-def _memo(request, key, compute):
-    cache = request.__dict__.setdefault("_portal_memo", {})
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
-
-
 def _active_locale(request):
+    # Primed by home.routing when it served the page.
     return _memo(request, ("locale", translation.get_language()), Locale.get_active)
 
 
 def _public(request, queryset):
-    """queryset.public(), with the view restrictions read once per request rather than once
-    per call (Wagtail's public() queries them every time)."""
+    """queryset.public() without a query of its own (the restrictions are a subquery)."""
+    return public(queryset)
 
-    def compute():
-        restricted = Q()
-        for path in PageViewRestriction.objects.values_list("page__path", flat=True):
-            restricted |= Q(path__startswith=path)
-        return restricted
 
-    restricted = _memo(request, "restricted", compute)
-    return queryset.exclude(restricted) if restricted else queryset
+def _menu_q(root):
+    return Q(depth=root.depth + 1, path__startswith=root.path, show_in_menus=True)
 
 
 def _site_root(request):
@@ -89,12 +81,16 @@ def language_alternates(context, page=None):
         keys = [page.translation_key]
         if site is not None:
             keys.append(site.root_page.translation_key)
-        candidates = _public(
-            request,
-            Page.objects.live()
-            .filter(translation_key__in=keys, alias_of__isnull=True)
-            .select_related("locale"),
-        )
+        # The menu (the live children of this language's home shown in menus) comes in the
+        # same query: the layout shows both.
+        root = _site_root(request)
+        wanted = Q(translation_key__in=keys, alias_of__isnull=True)
+        if root is not None:
+            wanted |= _menu_q(root)
+        rows = list(_public(request, Page.objects.live().filter(wanted).select_related("locale")))
+        if root is not None:
+            _prime(request, "menu", [row for row in rows if _in_menu(row, root)])
+        candidates = [row for row in rows if row.translation_key in keys and not row.alias_of_id]
         own, homes = {}, {}
         for candidate in candidates:
             code = candidate.locale.language_code
@@ -145,9 +141,15 @@ def menu_pages(context):
         root = _site_root(request)
         if root is None:
             return []
-        return list(_public(request, root.get_children().live().in_menu()).select_related("locale"))
+        return list(
+            _public(request, Page.objects.live().filter(_menu_q(root))).select_related("locale")
+        )
 
     return _memo(request, "menu", compute)
+
+
+def _in_menu(row, root):
+    return row.show_in_menus and row.depth == root.depth + 1 and row.path.startswith(root.path)
 
 
 @register.simple_tag(takes_context=True)
