@@ -226,7 +226,16 @@ WAGTAILIMAGES_IMAGE_MODEL = "home.PortalImage"
 
 WAGTAIL_SITE_NAME = "Cluster4Smart"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search backend; on PostgreSQL each language's text search configuration
+# (stemming, stop words) indexes that language's content and serves its queries. A language
+# missing here gets the configuration named after it if PostgreSQL has one, else "simple".
+# After changing this (or adding a language), re-index: `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "home.search_backend",
+        "LANGUAGE_CONFIGS": {"en": "english", "fr": "french", "es": "spanish", "hu": "hungarian"},
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "odp", "xlsx", "ods", "txt", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
