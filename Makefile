@@ -35,9 +35,10 @@ test: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
 
-# The real-browser suite (Playwright + Debian's chromium) in its own session. Not yet part of
-# `make test`: on PostgreSQL some journeys fail (see the open browser-journeys issue).
+# The real-browser suite (Playwright + Debian's chromium) alone. `make test` runs it in a pytest
+# session of its own too, so that it starts from a freshly migrated database.
 test-browser: install
 	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
 
