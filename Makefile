@@ -59,9 +59,7 @@ messages: install
 clean-db:
 	rm -f db.sqlite3
 
-# The load benchmark (docs/benchmarks.md): builds a large site in a PostgreSQL database on
-# this machine and measures it under gunicorn (RECONSTRUCTED by the issue-9 helper after it
-# overwrote this uncommitted block by mistake: please check against your own copy).
+# Load benchmark, bench/run.py (docs/benchmarks.md); its options go in BENCH_ARGS="--help".
 bench: install
 	$(PY) bench/run.py $(BENCH_ARGS)
 
