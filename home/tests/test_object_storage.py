@@ -117,7 +117,7 @@ def test_media_live_in_the_bucket_from_upload_to_deletion(
     image_urls = [url.split(" ")[0] for url in sources if "/images/" in url]
     assert image_urls and all(url.startswith(media_base + "images/") for url in image_urls)
     renditions = s3_server.keys(bucket, "images/")
-    assert len(renditions) == 3  # fill-480x270, 720x405 and 1080x608, in WebP
+    assert len(renditions) == 6  # fill-480x270, 720x405 and 1080x608, in WebP and JPEG
     assert {url.removeprefix(media_base) for url in image_urls} <= set(renditions)
     status, body, headers = http_get(image_urls[0])
     assert status == 200 and headers["Content-Type"] == "image/webp"
