@@ -5,7 +5,6 @@ articles, previous/next, metadata). Every function costs a fixed number of queri
 import datetime
 
 from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils.formats import date_format
@@ -15,8 +14,8 @@ from django.utils.translation import to_locale
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
-# Rendition specs used by the news templates (prefetched with the images).
-LISTING_SPECS = ["fill-480x270|format-webp", "fill-720x405|format-webp"]
+from home.pagination import paginate
+
 SOCIAL_SPEC = "fill-1200x630|format-jpeg"
 
 # og:locale wants language_TERRITORY; the territory of each shipped language.
@@ -30,18 +29,6 @@ def og_locale(code):
 def with_images(queryset, field="featured_image"):
     """The pages with their image (joined) and its renditions (one more query)."""
     return queryset.select_related(field).prefetch_related(f"{field}__renditions")
-
-
-def page_number(request):
-    """The requested page number: a positive integer, or 404."""
-    raw = request.GET.get("page") or "1"
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        raise Http404(_("Invalid page number.")) from None
-    if number < 1:
-        raise Http404(_("Invalid page number."))
-    return number
 
 
 def localized_categories(pages, locale_id, known=None):
@@ -126,11 +113,10 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
     if category is not None or tag is not None:
         news = news.distinct()
 
-    paginator = Paginator(with_images(news).prefetch_related("categories"), settings.NEWS_PAGE_SIZE)
-    try:
-        page_obj = paginator.page(page_number(request))
-    except InvalidPage:
-        raise Http404(_("No such page.")) from None
+    # ?page= as on every list: a positive page number that exists, else 404 (home.pagination).
+    page_obj = paginate(
+        request, with_images(news).prefetch_related("categories"), settings.NEWS_PAGE_SIZE
+    )
     items = list(page_obj.object_list)
     localized_categories(items, index.locale_id, known=categories)
 
