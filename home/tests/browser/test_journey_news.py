@@ -36,9 +36,13 @@ def english_news_index():
     return index
 
 
-def publish_from_footer(page):
-    """Open the footer's action menu and press Publish."""
+def open_footer_actions(page):
+    """Open the editor footer's menu of actions (publish, submit, approve...)."""
     page.locator("footer [data-w-dropdown-target='toggle']").last.click()
+
+
+def publish_from_footer(page):
+    open_footer_actions(page)
     page.get_by_role("button", name="Publish", exact=True).click()
 
 
