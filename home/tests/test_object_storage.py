@@ -2,7 +2,7 @@
 (moto's server mode) on a loopback port: the settings that the environment produces, uploads
 through the Wagtail admin landing in the bucket, renditions written there, public pages linking
 images on the object store, documents streamed through Wagtail's view and deletion removing
-the objects."""
+the objects. Beside them, the other scale-out setting: sessions read through Redis."""
 
 import re
 
@@ -78,6 +78,15 @@ def test_the_environment_configures_s3_storage_and_the_csp(s3_server):
     local = settings_from_environment({}, ["STORAGES", "PORTAL_CSP", "SESSION_ENGINE"])
     assert local["STORAGES"]["default"]["BACKEND"].endswith("FileSystemStorage")
     assert local["PORTAL_CSP"]["img-src"] == ["'self'", "data:"]
+    assert local["SESSION_ENGINE"] is None, "Django's default: sessions in the database"
+
+
+def test_sessions_are_read_through_redis_when_it_is_the_cache():
+    produced = settings_from_environment(
+        {"CACHE_URL": "redis://127.0.0.1:6379/1"}, ["SESSION_ENGINE", "CACHES"]
+    )
+    assert produced["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
+    assert produced["CACHES"]["default"]["BACKEND"] == "home.resilience.ResilientRedisCache"
 
 
 @pytest.mark.django_db
