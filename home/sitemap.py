@@ -19,6 +19,8 @@ All of it is outside the language prefix and is cached by the anonymous page cac
 (home.caching: keyed by host, path and query string; invalidated with everything else)."""
 
 from collections import defaultdict
+from typing import NamedTuple
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -27,6 +29,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
 from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
@@ -34,7 +37,8 @@ from wagtail.models import Page, Site
 # The sitemap protocol's ceiling on URLs per sitemap (https://www.sitemaps.org/protocol.html).
 PROTOCOL_MAX_URLS = 50_000
 CONTENT_TYPE = "application/xml; charset=utf-8"
-PAGE_FIELDS = ("id", "path", "depth", "url_path", "translation_key", "locale_id")
+# What Django's reverse() leaves unquoted in a path (django.urls.resolvers).
+SAFE_IN_PATH = "!$&'()*+,;=/~:@"
 
 
 def page_size():
@@ -43,9 +47,23 @@ def page_size():
     return max(1, min(size, PROTOCOL_MAX_URLS))
 
 
+class Root(NamedTuple):
+    """A language's home page on the site: where its pages' paths and URLs start."""
+
+    locale_id: int
+    path: str
+    url_path: str
+    url: str  # its full URL, e.g. http://example.org/fr/
+
+
 class SiteSitemaps:
     """The sitemaps of one site: one `LocaleSitemap` per language that has a home page (the
-    site root or its translation). Shares the queries the sitemaps have in common."""
+    site root or its translation). Shares the queries the sitemaps have in common.
+
+    Pages are read as rows (not model instances) and their URLs built here, as Wagtail builds
+    them (the site's root URL, the language prefix, the page's url_path below its home, quoted
+    as reverse() quotes it): on a sitemap of thousands of URLs with their alternates, making
+    a Page and asking it for its URL costs about a second."""
 
     def __init__(self, site, request=None):
         self.site = site
@@ -53,19 +71,30 @@ class SiteSitemaps:
 
     @cached_property
     def roots(self):
-        """{language code: (locale id, path of that language's home)}, one query."""
+        """{language code: Root}, one query."""
         rows = (
             Page.objects.filter(
                 translation_key=self.site.root_page.translation_key, alias_of__isnull=True
             )
             .order_by("locale__language_code")
-            .values_list("locale__language_code", "locale_id", "path")
+            .values_list("locale__language_code", "locale_id", "path", "url_path")
         )
-        return {code: (locale_id, path) for code, locale_id, path in rows}
+        root_url = self.site.root_url.rstrip("/")
+        roots = {}
+        for code, locale_id, path, url_path in rows:
+            with translation.override(code):
+                home = reverse("wagtail_serve", args=("",))
+            roots[code] = Root(locale_id, path, url_path, root_url + home)
+        return roots
 
     @cached_property
-    def codes(self):
-        return {locale_id: code for code, (locale_id, _path) in self.roots.items()}
+    def by_locale(self):
+        return {root.locale_id: (code, root) for code, root in self.roots.items()}
+
+    def url(self, locale_id, url_path):
+        """The full URL of the page of that language and url_path (Page.get_full_url)."""
+        _code, root = self.by_locale[locale_id]
+        return root.url + quote(url_path[len(root.url_path) :], safe=SAFE_IN_PATH)
 
     @cached_property
     def live_pages(self):
@@ -74,13 +103,13 @@ class SiteSitemaps:
 
     def under_roots(self):
         condition = Q(pk__in=[])
-        for locale_id, path in self.roots.values():
-            condition |= Q(locale_id=locale_id, path__startswith=path)
+        for root in self.roots.values():
+            condition |= Q(locale_id=root.locale_id, path__startswith=root.path)
         return condition
 
     def pages_in(self, code):
-        locale_id, path = self.roots[code]
-        return self.live_pages.filter(locale_id=locale_id, path__startswith=path)
+        root = self.roots[code]
+        return self.live_pages.filter(locale_id=root.locale_id, path__startswith=root.path)
 
     @cached_property
     def stats(self):
@@ -99,19 +128,19 @@ class SiteSitemaps:
         codes = sorted(self.roots, key=lambda code: (code != default, code))
         return {code: LocaleSitemap(self, code, with_stats=with_stats) for code in codes}
 
-    def translations_of(self, pages):
-        """{translation key: [live pages of this site with that key]}, one query."""
-        keys = {page.translation_key for page in pages}
+    def alternates(self, keys):
+        """{translation key: [(language code, URL)] of its live pages on this site, sorted},
+        one query."""
         found = defaultdict(list)
         if not keys:
             return found
-        translations = (
-            self.live_pages.filter(self.under_roots(), translation_key__in=keys)
-            .only(*PAGE_FIELDS)
-            .order_by("path")
+        rows = self.live_pages.filter(self.under_roots(), translation_key__in=keys).values_list(
+            "translation_key", "locale_id", "url_path"
         )
-        for page in translations:
-            found[page.translation_key].append(page)
+        for key, locale_id, url_path in rows:
+            found[key].append((self.by_locale[locale_id][0], self.url(locale_id, url_path)))
+        for pairs in found.values():
+            pairs.sort()
         return found
 
     def urls(self):
@@ -132,13 +161,17 @@ class LocaleSitemap(Sitemap):
     def __init__(self, sitemaps, code, with_stats=False):
         self.sitemaps = sitemaps
         self.code = code
-        self.locale_id = sitemaps.roots[code][0]
+        self.locale_id = sitemaps.roots[code].locale_id
         self.with_stats = with_stats
         self.limit = page_size()
 
     def items(self):
-        pages = self.sitemaps.pages_in(self.code)
-        return pages.only(*PAGE_FIELDS, "last_published_at").order_by("path")
+        """(url_path, translation key, last published) rows, in tree order."""
+        return (
+            self.sitemaps.pages_in(self.code)
+            .order_by("path")
+            .values_list("url_path", "translation_key", "last_published_at")
+        )
 
     @cached_property
     def paginator(self):
@@ -153,35 +186,24 @@ class LocaleSitemap(Sitemap):
 
     def get_urls(self, page=1, site=None, protocol=None):
         """The entries of page `page` (Django's paginator raises EmptyPage/PageNotAnInteger,
-        which Django's view answers with a 404). URLs come from Wagtail, so they carry the
-        Wagtail site's own scheme and host."""
-        request = self.sitemaps.request
-        pages = list(self.paginator.page(page).object_list)
-        translations = self.sitemaps.translations_of(pages)
-        codes = self.sitemaps.codes
+        which Django's view answers with a 404). URLs are Wagtail's, so they carry the Wagtail
+        site's own scheme and host."""
+        rows = list(self.paginator.page(page).object_list)
+        alternates = self.sitemaps.alternates({key for _url_path, key, _lastmod in rows})
         default_code = settings.LANGUAGE_CODE
-        full_urls = {}
-
-        def full_url(p):
-            if p.pk not in full_urls:
-                full_urls[p.pk] = p.get_full_url(request)
-            return full_urls[p.pk]
-
         entries = []
-        for p in pages:
-            location = full_url(p)
-            if not location:
-                continue
-            alternates = []
-            group = [other for other in translations[p.translation_key] if full_url(other)]
-            if len(group) > 1:
-                pairs = sorted((codes[other.locale_id], full_url(other)) for other in group)
-                alternates = [{"lang_code": code, "location": url} for code, url in pairs]
-                default = dict(pairs).get(default_code)
-                if default:
-                    alternates.append({"lang_code": "x-default", "location": default})
+        for url_path, key, lastmod in rows:
+            group = alternates[key] if len(alternates[key]) > 1 else []
+            links = [{"lang_code": code, "location": url} for code, url in group]
+            default = dict(group).get(default_code)
+            if default:
+                links.append({"lang_code": "x-default", "location": default})
             entries.append(
-                {"location": location, "lastmod": p.last_published_at, "alternates": alternates}
+                {
+                    "location": self.sitemaps.url(self.locale_id, url_path),
+                    "lastmod": lastmod,
+                    "alternates": links,
+                }
             )
         lastmods = [entry["lastmod"] for entry in entries]
         if lastmods and None not in lastmods:

@@ -131,6 +131,24 @@ def test_sitemap_is_an_index_of_one_sitemap_per_language_with_lastmod(client, ho
     assert "<lastmod>" in client.get("/sitemap-en.xml").text
 
 
+def test_sitemap_urls_are_the_ones_wagtail_gives(client, homes, locales):
+    """URLs are built from rows, not from Page.get_full_url(): the same, accents included."""
+    from wagtail.models import Page
+
+    french = StandardPageFactory(parent=homes["fr"], title="Été", slug="été-à-lyon")
+    StandardPageFactory(parent=french, title="Plus", slug="ça_là")
+    StandardPageFactory(parent=homes["hu"], title="Ősz", slug="őszi-találkozó")
+    (english,) = build(homes, locales, 1)
+    entries = parse_all(client)
+    expected = {p.get_full_url() for p in Page.objects.live().filter(depth__gt=1)}
+    assert set(entries) == expected
+    assert "http://testserver/fr/%C3%A9t%C3%A9-%C3%A0-lyon/" in entries
+    alternates = entries[english.get_full_url()]
+    assert set(alternates.values()) == {
+        p.get_full_url() for p in english.get_translations(inclusive=True)
+    }
+
+
 def test_sitemaps_are_paginated_by_the_page_size_setting(client, homes, locales, settings):
     settings.PORTAL_SITEMAP_PAGE_SIZE = 2
     pages = build(homes, locales, 4)  # en: home + 4 pages = 5 URLs, 3 sitemap pages of 2
