@@ -366,7 +366,13 @@ class ProjectPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["relations"] = self.get_relations()
         context["partner_roles"] = self.get_partner_roles()
-        context["project_funding"] = self.get_funding_statement(Site.find_for_request(request))
+        if self.funding_statement_id is None:
+            # The site's statement, as the footer shows it (read once per request).
+            from .templatetags.portal_tags import site_funding_statement
+
+            context["project_funding"] = site_funding_statement(request)
+        else:
+            context["project_funding"] = self.get_funding_statement(Site.find_for_request(request))
         context["results"] = self.results.select_related("document")
         context["facts"] = self.facts.all()
         context["project_json_ld"] = self.json_ld(request)

@@ -59,6 +59,20 @@ def public(queryset):
     return queryset.exclude(private_q())
 
 
+def public_for_search(request, queryset):
+    """queryset.public() in a form search backends accept (they take filters on indexed
+    fields such as `path`, not subqueries): the restricted sections read once per request."""
+
+    def compute():
+        restricted = Q()
+        for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+            restricted |= Q(path__startswith=path)
+        return restricted
+
+    restricted = memo(request, "restricted", compute)
+    return queryset.exclude(restricted) if restricted else queryset
+
+
 class CannotRoute(Exception):
     """The path is left to Wagtail's own routing."""
 

@@ -15,6 +15,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
@@ -340,9 +341,18 @@ class TrainingResourcePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         attach_localized_projects([self], self.locale_id)
+        # The template and the JSON-LD both list the languages: read them once.
+        prefetch_related_objects([self], "languages")
         context["origin_project"] = self.origin_project_localized
         context["results"] = self.results.select_related("document")
-        context["funding"] = self.get_funding_statement(Site.find_for_request(request))
+        project = self.origin_project_localized or self.origin_project
+        if project is None or project.specific.funding_statement_id is None:
+            # The site's statement, as the footer shows it (read once per request).
+            from home.templatetags.portal_tags import site_funding_statement
+
+            context["funding"] = site_funding_statement(request)
+        else:
+            context["funding"] = self.get_funding_statement(Site.find_for_request(request))
         context["course_json_ld"] = self.json_ld(request)
         return context
 

@@ -152,10 +152,9 @@ def _in_menu(row, root):
     return row.show_in_menus and row.depth == root.depth + 1 and row.path.startswith(root.path)
 
 
-@register.simple_tag(takes_context=True)
-def funding_statement(context):
-    """The site's funding statement in the active language (the source one if untranslated)."""
-    request = context["request"]
+def site_funding_statement(request):
+    """The site's funding statement in the active language (the source one if untranslated),
+    read once per request."""
 
     def compute():
         # One query: every translation of the statement chosen in the site's settings, then
@@ -178,6 +177,12 @@ def funding_statement(context):
         return next((statement for statement in statements if statement.is_chosen), None)
 
     return _memo(request, "funding", compute)
+
+
+@register.simple_tag(takes_context=True)
+def funding_statement(context):
+    """The site's funding statement in the active language (the source one if untranslated)."""
+    return site_funding_statement(context["request"])
 
 
 @register.simple_tag(takes_context=True)

@@ -23,8 +23,9 @@ from home.project_factories import (
 
 pytestmark = pytest.mark.django_db
 
-# Queries of a project page or index, base layout included (site, locale, menu, alternates).
-PAGE_QUERY_BUDGET = 20
+# Queries of a project page or index, base layout included (site, route, page, menu with
+# alternates, funding).
+PAGE_QUERY_BUDGET = 12
 
 
 @pytest.fixture
@@ -350,6 +351,24 @@ def test_project_index_query_budget(client, project_index, settings, django_asse
         with django_assert_max_num_queries(five):
             response = client.get(url)
         assert response.text.count('class="project-card"') in (12, 2)
+
+
+def test_project_page_query_budget(client, family, funding, django_assert_max_num_queries):
+    """A project page with relations from both ends and facts, in the visitor's language,
+    costs a fixed number of queries, the same with five more related projects."""
+    host = family["host"]
+    client.get(host.url)
+    with django_assert_max_num_queries(PAGE_QUERY_BUDGET):
+        assert client.get(host.url).status_code == 200
+    before = count_queries(client, host.url)
+    for number in range(5):
+        other = ProjectPageFactory(parent=host.get_parent(), slug=f"more-{number}")
+        other.save_revision().publish()
+        ProjectRelationFactory(page=host, project=other, relation_type="sister")
+    host.save_revision().publish()
+    with django_assert_max_num_queries(before):
+        response = client.get(host.url)
+    assert response.text.count("more-") >= 5
 
 
 def test_project_index_is_paginated_by_the_page_size_setting(client, project_index, settings):

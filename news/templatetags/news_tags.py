@@ -2,8 +2,10 @@
 latest live news of the active language that link to `page` (a project, a partner…)."""
 
 from django import template
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from home.routing import memo
 from news.models import NewsPage, live_news
 from news.views import og_locale, with_images
 
@@ -20,7 +22,12 @@ def news_about(context, page, limit=3):
             limit = max(1, min(int(limit), 20))
         except (TypeError, ValueError):
             limit = 3
-        locale = Locale.get_active()
+        request = context.get("request")
+        locale = (
+            memo(request, ("locale", get_language()), Locale.get_active)
+            if request is not None
+            else Locale.get_active()
+        )
         ids = list(
             live_news()
             .filter(

@@ -222,12 +222,12 @@ def test_query_budget(
     client.get("/en/news/")  # renditions are generated on the first view
     client.get(article.url)
     client.get("/en/news/feed/rss/")
-    # The foundation's layout (routing, alternates, menu, footer) costs about 13 of these.
-    with django_assert_max_num_queries(22):
+    # The shared layout (site, route, page, menu with alternates, footer) costs 5 of these.
+    with django_assert_max_num_queries(12):
         assert client.get("/en/news/").status_code == 200
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(12):
         assert client.get("/en/news/category/projects/").status_code == 200
-    with django_assert_max_num_queries(26):
+    with django_assert_max_num_queries(11):
         assert client.get(article.url).status_code == 200
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(9):
         assert client.get("/en/news/feed/rss/").status_code == 200

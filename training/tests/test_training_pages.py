@@ -18,8 +18,8 @@ from .conftest import translate_everywhere
 
 pytestmark = pytest.mark.django_db
 
-# Base layout (site, locale, menu, alternates, funding) plus the catalogue's own queries.
-PAGE_QUERY_BUDGET = 24
+# Base layout (site, route, page, menu with alternates, funding) plus the catalogue's own.
+PAGE_QUERY_BUDGET = 11
 
 
 @pytest.fixture
