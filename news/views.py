@@ -5,7 +5,7 @@ articles, previous/next, metadata). Every function costs a fixed number of queri
 import datetime
 
 from django.conf import settings
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Case, OuterRef, Q, Subquery, Value, When
 from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.http import urlencode
@@ -227,7 +227,7 @@ def related_and_neighbours(page, news, categories, tags, limit=3):
     same_language = news.filter(locale_id=page.locale_id)
     wanted = {}
     category_keys = [c.translation_key for c in categories]
-    tag_ids = [t.pk for t in tags]
+    tag_ids = [t.pk for t in tags if t.pk is not None]  # a preview's new tags are unsaved
     if category_keys or tag_ids:
         through = NewsPage.categories.through.objects
         shared = Q(
@@ -241,7 +241,7 @@ def related_and_neighbours(page, news, categories, tags, limit=3):
             .order_by("-date", "-first_published_at", "-pk")
             .values("pk")[:limit]
         )
-    if page.date is not None:
+    if page.date is not None and page.pk is not None:  # a new article's preview has none
         siblings = same_language.sibling_of(page, inclusive=False)
         wanted["is_older"] = (
             siblings.filter(Q(date__lt=page.date) | Q(date=page.date, pk__lt=page.pk))
@@ -269,33 +269,43 @@ def related_and_neighbours(page, news, categories, tags, limit=3):
     return related, older, newer
 
 
-def related_pages(page):
+def related_pages(page, previewing=False):
     """The pages linked from the article, in link order, each in the article's language where
     a live translation exists (else as linked); drafts and private pages are left out. One
-    query: the linked pages and their translations, each with its link's position."""
+    query: the linked pages and their translations, each with its link's position.
+
+    A preview shows the links on the editor's form, which may not be saved yet: they are read
+    from the page object (one more query) instead of the database's link table."""
     from home.routing import public
 
     from .models import NewsPageRelatedPage
 
-    links = NewsPageRelatedPage.objects.filter(page=page)
+    if previewing:
+        target_ids = [link.target_id for link in page.related_pages.all() if link.target_id]
+        key_of = dict(Page.objects.filter(pk__in=target_ids).values_list("pk", "translation_key"))
+        keys = list(dict.fromkeys(key_of[pk] for pk in target_ids if pk in key_of))
+        if not keys:
+            return []
+        position = Case(
+            *[When(translation_key=key, then=Value(n)) for n, key in enumerate(keys)],
+            default=Value(len(keys)),
+        )
+    else:
+        links = NewsPageRelatedPage.objects.filter(page=page)
+        target_ids = links.values("target_id")
+        keys = links.values("target__translation_key")
+        position = Subquery(
+            links.filter(target__translation_key=OuterRef("translation_key"))
+            .order_by("sort_order")
+            .values("sort_order")[:1]
+        )
     rows = public(
         Page.objects.live()
         .filter(
-            Q(pk__in=links.values("target_id"))
-            | Q(
-                translation_key__in=links.values("target__translation_key"),
-                locale_id=page.locale_id,
-                alias_of__isnull=True,
-            )
+            Q(pk__in=target_ids)
+            | Q(translation_key__in=keys, locale_id=page.locale_id, alias_of__isnull=True)
         )
-        .annotate(
-            is_linked=Q(pk__in=links.values("target_id")),
-            position=Subquery(
-                links.filter(target__translation_key=OuterRef("translation_key"))
-                .order_by("sort_order")
-                .values("sort_order")[:1]
-            ),
-        )
+        .annotate(is_linked=Q(pk__in=target_ids), position=position)
         .order_by("position", "pk")
     )
     chosen = {}
@@ -318,12 +328,14 @@ def news_page_context(page, request):
     from .models import NewsCategory, live_news
 
     news = live_news()
+    # A preview shows the relations on the editor's form (unsaved, held by the page object).
+    previewing = page.pk is None or getattr(request, "is_preview", False)
+    if previewing:
+        category_keys = [category.translation_key for category in page.categories.all()]
+    else:
+        category_keys = page.categories.values("translation_key")
     # The page's categories in its language (falling back to the linked ones), one query.
-    linked = list(
-        NewsCategory.objects.filter(
-            translation_key__in=page.categories.values("translation_key")
-        ).order_by("name")
-    )
+    linked = list(NewsCategory.objects.filter(translation_key__in=category_keys).order_by("name"))
     own = {c.translation_key: c for c in linked if c.locale_id == page.locale_id}
     categories = []
     for c in linked:
@@ -342,7 +354,7 @@ def news_page_context(page, request):
         "display_categories": categories,
         "tag_list": tags,
         "authors": authors,
-        "related_pages": related_pages(page),
+        "related_pages": related_pages(page, previewing),
         "related_articles": related,
         "previous_article": older,
         "next_article": newer,
