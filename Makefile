@@ -34,7 +34,7 @@ test: install
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m "not browser" -n auto $(PYTEST_ARGS)
 	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
 
 # The real-browser suite (Playwright + Debian's chromium) alone. `make test` runs it in a pytest
