@@ -221,11 +221,15 @@ def index_feed_links(request, index_url):
 def related_and_neighbours(page, news, categories, tags, limit=3):
     """Up to `limit` live articles of the same language sharing a category or a tag with
     `page`, newest first (never the page itself), and the page's neighbours in its index by
-    display date (older, newer): all in one query, plus the renditions of their images."""
+    display date (older, newer): all in one query, plus the renditions of their images.
+
+    Each wanted article is a scalar subquery (`pk = (SELECT ... LIMIT 1)`, the n-th related
+    one with OFFSET n), which the database evaluates once and answers from the primary key:
+    an `IN (subquery) OR IN (subquery)` condition instead made PostgreSQL read every article."""
     from .models import NewsPage, NewsPageTag
 
     same_language = news.filter(locale_id=page.locale_id)
-    wanted = {}
+    picks = {}
     category_keys = [c.translation_key for c in categories]
     tag_ids = [t.pk for t in tags if t.pk is not None]  # a preview's new tags are unsaved
     if category_keys or tag_ids:
@@ -235,37 +239,46 @@ def related_and_neighbours(page, news, categories, tags, limit=3):
                 "newspage_id"
             )
         ) | Q(pk__in=NewsPageTag.objects.filter(tag_id__in=tag_ids).values("content_object_id"))
-        wanted["is_related"] = (
+        related = (
             same_language.filter(shared)
             .exclude(pk=page.pk)
             .order_by("-date", "-first_published_at", "-pk")
-            .values("pk")[:limit]
+            .values("pk")
         )
+        for n in range(limit):
+            picks[f"related_{n}"] = related[n : n + 1]
     if page.date is not None and page.pk is not None:  # a new article's preview has none
         siblings = same_language.sibling_of(page, inclusive=False)
-        wanted["is_older"] = (
+        picks["older"] = (
             siblings.filter(Q(date__lt=page.date) | Q(date=page.date, pk__lt=page.pk))
             .order_by("-date", "-pk")
             .values("pk")[:1]
         )
-        wanted["is_newer"] = (
+        picks["newer"] = (
             siblings.filter(Q(date__gt=page.date) | Q(date=page.date, pk__gt=page.pk))
             .order_by("date", "pk")
             .values("pk")[:1]
         )
-    if not wanted:
+    if not picks:
         return [], None, None
+    subqueries = {name: Subquery(query) for name, query in picks.items()}
     any_of = Q()
-    for subquery in wanted.values():
-        any_of |= Q(pk__in=subquery)
-    rows = list(
-        with_images(NewsPage.objects.filter(any_of))
-        .annotate(**{flag: Q(pk__in=subquery) for flag, subquery in wanted.items()})
-        .order_by("-date", "-first_published_at", "-pk")
-    )
-    related = [row for row in rows if getattr(row, "is_related", False)]
-    older = next((row for row in rows if getattr(row, "is_older", False)), None)
-    newer = next((row for row in rows if getattr(row, "is_newer", False)), None)
+    for subquery in subqueries.values():
+        any_of |= Q(pk=subquery)
+    rows = {
+        row.pk: row
+        for row in with_images(NewsPage.objects.filter(any_of)).annotate(
+            **{f"pick_{name}": subquery for name, subquery in subqueries.items()}
+        )
+    }
+    if not rows:
+        return [], None, None
+    chosen = next(iter(rows.values()))  # every row carries the picked ids
+    related = [
+        rows[pk] for n in range(limit) if (pk := getattr(chosen, f"pick_related_{n}", None)) in rows
+    ]
+    older = rows.get(getattr(chosen, "pick_older", None))
+    newer = rows.get(getattr(chosen, "pick_newer", None))
     return related, older, newer
 
 
@@ -299,12 +312,12 @@ def related_pages(page, previewing=False):
             .order_by("sort_order")
             .values("sort_order")[:1]
         )
+    # Every live translation of the linked pages (the linked page is one of them): a plain
+    # `IN` that the database answers from the translation key's index, where an `OR` of
+    # the linked pages and their translations made PostgreSQL read every page.
     rows = public(
         Page.objects.live()
-        .filter(
-            Q(pk__in=target_ids)
-            | Q(translation_key__in=keys, locale_id=page.locale_id, alias_of__isnull=True)
-        )
+        .filter(translation_key__in=keys)
         .annotate(is_linked=Q(pk__in=target_ids), position=position)
         .order_by("position", "pk")
     )
