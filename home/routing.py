@@ -17,10 +17,14 @@ a site root without a translation at its own depth, a page type whose model is g
 Drafts are 404s (as with Wagtail, a draft section still leads to its live children), and a
 page in a private section, or under an alias, gets Wagtail's full view restriction check.
 
-Also here: `public_q()`, the view restriction test as one SQL condition (Wagtail's `public()`
-reads every restriction first: one query per call), used by `BasePage.objects` and the layout,
-and `memo()`, the per-request memo the layout's template tags share.
+Also here: `private_q()`, used by `BasePage.objects.public()` and the layout: Wagtail's
+`public()` reads every view restriction on each call (a query each time); this reads them once
+per request, and not at all when the route query saw there are none (most sites), in which case
+public() adds no condition; outside a request it is a subquery. And `memo()`, the per-request
+memo the layout's template tags share (RequestMemoMiddleware makes it reachable to querysets).
 """
+
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q
@@ -32,6 +36,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
+
+# The memo of the request being served, for code that has no request at hand (querysets'
+# public()); set by RequestMemoMiddleware for the duration of each request.
+_current_memo = ContextVar("portal_request_memo", default=None)
+RESTRICTED = "restricted paths"  # memo key: the paths of the pages with a view restriction
 
 
 def memo(request, key, compute):
@@ -46,30 +55,60 @@ def prime(request, key, value):
     request.__dict__.setdefault("_portal_memo", {}).setdefault(key, value)
 
 
-def private_q():
-    """Pages in a private section: a view restriction on the page or one of its ancestors
-    (what Wagtail's `PageQuerySet.private_q()` matches, as a subquery instead of a query)."""
+class RequestMemoMiddleware:
+    """Makes the request's memo reachable from `private_q()` while the request is handled
+    (its template rendered too), so that every public() of the request shares one reading of
+    the view restrictions, usually none (see `route()`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _current_memo.set(request.__dict__.setdefault("_portal_memo", {}))
+        try:
+            return self.get_response(request)
+        finally:
+            _current_memo.reset(token)
+
+
+def _private_sql_q():
     return Q(
         Exists(PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path"))))
     )
 
 
+def private_q():
+    """Pages in a private section: a view restriction on the page or one of its ancestors
+    (what Wagtail's `PageQuerySet.private_q()` matches). During a request, from the request's
+    one reading of the restricted sections (none, on most sites: no condition at all);
+    outside one, as a subquery."""
+    cache = _current_memo.get()
+    if cache is None:
+        return _private_sql_q()
+    if RESTRICTED not in cache:
+        cache[RESTRICTED] = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    q = Q()
+    for path in cache[RESTRICTED]:
+        q |= Q(path__startswith=path)
+    return q if q else Q(pk__in=[])
+
+
 def public(queryset):
-    """queryset.public() without a query of its own."""
+    """queryset.public() without a query of its own (on most requests)."""
     return queryset.exclude(private_q())
 
 
 def public_for_search(request, queryset):
     """queryset.public() in a form search backends accept (they take filters on indexed
     fields such as `path`, not subqueries): the restricted sections read once per request."""
-
-    def compute():
-        restricted = Q()
-        for path in PageViewRestriction.objects.values_list("page__path", flat=True):
-            restricted |= Q(path__startswith=path)
-        return restricted
-
-    restricted = memo(request, "restricted", compute)
+    paths = memo(
+        request,
+        RESTRICTED,
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+    restricted = Q()
+    for path in paths:
+        restricted |= Q(path__startswith=path)
     return queryset.exclude(restricted) if restricted else queryset
 
 
@@ -85,7 +124,7 @@ def _is_plain_routable(cls):
     return issubclass(cls, RoutablePageMixin) and cls.route is RoutablePageMixin.route
 
 
-def _specific(chain, i):
+def _specific(chain, i, restricted):
     """chain[i] as its own type, in one query (with what its type asks to be joined), keeping
     the locale already read and its parent for get_parent()."""
     page = chain[i]
@@ -95,8 +134,9 @@ def _specific(chain, i):
     specific.locale = page.locale
     if i:
         specific._cached_parent_obj = chain[i - 1]
-    if not page.portal_private and not any(p.alias_of_id for p in chain[: i + 1]):
-        # Neither the page nor any ancestor is restricted (checked in SQL), and no alias
+    private = any(page.path.startswith(path) for path in restricted)
+    if not private and not any(p.alias_of_id for p in chain[: i + 1]):
+        # Neither the page nor any ancestor is restricted, and no alias
         # makes another page's restrictions apply: nothing for Wagtail's privacy check to read.
         specific._portal_view_restrictions = PageViewRestriction.objects.none()
     return specific
@@ -122,7 +162,7 @@ def route(request, path):
     rows = list(
         Page.objects.filter(wanted)
         .select_related("locale")
-        .annotate(portal_private=private_q())
+        .annotate(portal_any_restriction=Exists(PageViewRestriction.objects.all()))
         .order_by()
     )
 
@@ -145,6 +185,14 @@ def route(request, path):
         prime(request, ("locale", translation.get_language()), home.locale)
         if home.alias_of_id is None and (home.live or home.pk == root.pk):
             prime(request, "site_root", home)
+
+    if rows and not rows[0].portal_any_restriction:
+        prime(request, RESTRICTED, [])  # no private section: public() needs no condition
+    restricted = memo(
+        request,
+        RESTRICTED,
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
 
     # The chain of pages along the path: each the child of the previous one with that slug.
     chain = [home]
@@ -171,21 +219,21 @@ def route(request, path):
             raise CannotRoute
         if not _routes_like_page(cls):
             if not _is_plain_routable(cls):
-                return _specific(chain, i).route(request, remaining)
+                return _specific(chain, i, restricted).route(request, remaining)
             if page.live:
                 try:
                     cls.get_resolver().resolve("/" + "".join(f"{c}/" for c in remaining))
                 except Http404:
                     pass  # not one of its sub-routes: on to its children, as Wagtail does
                 else:
-                    return _specific(chain, i).route(request, remaining)
+                    return _specific(chain, i, restricted).route(request, remaining)
         if remaining:
             if i + 1 == len(chain):
                 raise Http404  # no child with that slug
             continue
         if not page.live:
             raise Http404
-        return RouteResult(_specific(chain, i))
+        return RouteResult(_specific(chain, i, restricted))
     raise Http404  # pragma: no cover (the loop always returns or raises)
 
 

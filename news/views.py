@@ -5,7 +5,8 @@ articles, previous/next, metadata). Every function costs a fixed number of queri
 import datetime
 
 from django.conf import settings
-from django.db.models import Case, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.http import urlencode
@@ -218,6 +219,13 @@ def index_feed_links(request, index_url):
     ]
 
 
+def _scalar(queryset, suffix=""):
+    """A one-value queryset as SQL compiled once (Django compiles a subquery again wherever
+    it is used: here in the WHERE clause and in the SELECT list, five times over)."""
+    sql, params = queryset.query.sql_with_params()
+    return RawSQL(f"{sql}{suffix}", params, output_field=IntegerField())
+
+
 def related_and_neighbours(page, news, categories, tags, limit=3):
     """Up to `limit` live articles of the same language sharing a category or a tag with
     `page`, newest first (never the page itself), and the page's neighbours in its index by
@@ -225,7 +233,8 @@ def related_and_neighbours(page, news, categories, tags, limit=3):
 
     Each wanted article is a scalar subquery (`pk = (SELECT ... LIMIT 1)`, the n-th related
     one with OFFSET n), which the database evaluates once and answers from the primary key:
-    an `IN (subquery) OR IN (subquery)` condition instead made PostgreSQL read every article."""
+    an `IN (subquery) OR IN (subquery)` condition instead made PostgreSQL read every article.
+    The same subqueries in the SELECT list say which article is which."""
     from .models import NewsPage, NewsPageTag
 
     same_language = news.filter(locale_id=page.locale_id)
@@ -245,30 +254,32 @@ def related_and_neighbours(page, news, categories, tags, limit=3):
             .order_by("-date", "-first_published_at", "-pk")
             .values("pk")
         )
+        sql, params = related.query.sql_with_params()
         for n in range(limit):
-            picks[f"related_{n}"] = related[n : n + 1]
+            picks[f"related_{n}"] = RawSQL(
+                f"{sql} LIMIT 1 OFFSET {n}", params, output_field=IntegerField()
+            )
     if page.date is not None and page.pk is not None:  # a new article's preview has none
         siblings = same_language.sibling_of(page, inclusive=False)
-        picks["older"] = (
+        picks["older"] = _scalar(
             siblings.filter(Q(date__lt=page.date) | Q(date=page.date, pk__lt=page.pk))
             .order_by("-date", "-pk")
             .values("pk")[:1]
         )
-        picks["newer"] = (
+        picks["newer"] = _scalar(
             siblings.filter(Q(date__gt=page.date) | Q(date=page.date, pk__gt=page.pk))
             .order_by("date", "pk")
             .values("pk")[:1]
         )
     if not picks:
         return [], None, None
-    subqueries = {name: Subquery(query) for name, query in picks.items()}
     any_of = Q()
-    for subquery in subqueries.values():
-        any_of |= Q(pk=subquery)
+    for pick in picks.values():
+        any_of |= Q(pk=pick)
     rows = {
         row.pk: row
         for row in with_images(NewsPage.objects.filter(any_of)).annotate(
-            **{f"pick_{name}": subquery for name, subquery in subqueries.items()}
+            **{f"pick_{name}": pick for name, pick in picks.items()}
         )
     }
     if not rows:

@@ -164,3 +164,14 @@ def test_an_alias_of_a_private_page_is_private(client, tree, homes):
     response = client.get("/en/d-alias/")
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_lists_leave_out_private_pages_once_a_section_is_restricted(client, tree, homes, funding):
+    """public() reads the restrictions once per request (none at first: no condition)."""
+    secret = standard(homes["en"], "secret", show_in_menus=True)
+    assert 'href="/en/secret/"' in client.get("/en/a/").text
+    PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/en/a/")
+    assert response.status_code == 200
+    assert 'href="/en/secret/"' not in response.text
+    assert client.get("/en/secret/").status_code == 302

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # performance: the request's memo (view restrictions read once) reachable from querysets.
+    "home.routing.RequestMemoMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # production: answers a locked-out login (django-axes); last, as its documentation asks.
     "axes.middleware.AxesMiddleware",
