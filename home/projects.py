@@ -193,6 +193,7 @@ class ProjectPage(BasePage):
 
     parent_page_types = ["home.ProjectIndexPage"]
     subpage_types = []
+    serve_select_related = ("funding_statement",)  # its own statement, when it has one
 
     class Meta:
         verbose_name = _("project page")
@@ -328,9 +329,15 @@ class ProjectPage(BasePage):
             from .models import SiteSettings
 
             statement = SiteSettings.for_site(site).funding_statement
-        if statement is None:
-            return None
-        return statement.get_translation_or_none(self.locale) or statement
+        if statement is None or statement.locale_id == self.locale_id:
+            return statement
+        # By the locale's id: reading self.locale would cost a query of its own.
+        translated = (
+            type(statement)
+            .objects.filter(translation_key=statement.translation_key, locale_id=self.locale_id)
+            .first()
+        )
+        return translated or statement
 
     def json_ld(self, request=None):
         """schema.org description of the project (a CreativeWork, as schema.org's Project

@@ -354,9 +354,12 @@ def test_project_index_query_budget(client, project_index, settings, django_asse
 
 
 def test_project_page_query_budget(client, family, funding, django_assert_max_num_queries):
-    """A project page with relations from both ends and facts, in the visitor's language,
-    costs a fixed number of queries, the same with five more related projects."""
+    """A project page with relations from both ends, facts and its own funding statement, in
+    the visitor's language, costs a fixed number of queries, the same with five more related
+    projects."""
     host = family["host"]
+    host.funding_statement = funding
+    host.save_revision().publish()
     client.get(host.url)
     with django_assert_max_num_queries(PAGE_QUERY_BUDGET):
         assert client.get(host.url).status_code == 200
