@@ -130,7 +130,10 @@ def _specific(chain, i, restricted):
     page = chain[i]
     cls = page.specific_class
     related = getattr(cls, "serve_select_related", ())
-    specific = cls._default_manager.select_related(*related).get(pk=page.pk)
+    queryset = cls._default_manager.all()
+    if related:  # (select_related() without names would join every foreign key)
+        queryset = queryset.select_related(*related)
+    specific = queryset.get(pk=page.pk)
     specific.locale = page.locale
     if i:
         specific._cached_parent_obj = chain[i - 1]
