@@ -3,6 +3,7 @@ Django: `manage.py shell -c "from bench.pages import main; main()"` prints them 
 
 import json
 
+from django.conf import settings
 from wagtail.models import Locale
 
 
@@ -21,11 +22,13 @@ def page_urls():
 
     news_index = NewsIndexPage.objects.live().filter(locale=locale).first()
     latest = news_index.news().first() if news_index else None
+    # Page 50 of the index, or its last page on a site with fewer articles (the small site).
+    pages = -(-news_index.news().count() // settings.NEWS_PAGE_SIZE) if news_index else 0
     urls = {
         "home": "/en/",
         "standard page": first(StandardPage),
         "news index": news_index.url if news_index else None,
-        "news index, page 50": news_index.url + "?page=50" if news_index else None,
+        "news index, page 50": f"{news_index.url}?page={min(50, pages)}" if pages > 1 else None,
         "news archive (month)": (
             news_index.url + f"{latest.date:%Y/%m}/" if news_index and latest else None
         ),
