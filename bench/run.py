@@ -19,8 +19,6 @@ import json
 import os
 import secrets
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,11 +26,12 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # when run as a script
+from bench.server import HOST, ROOT, Gunicorn, free_port  # noqa: E402
+
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 if not Path(PYTHON).exists():
     PYTHON = sys.executable
-HOST = "127.0.0.1"
 
 
 def environment(args, page_cache):
@@ -108,65 +107,18 @@ def prepare(args):
     return build_seconds, urls
 
 
-class Server:
-    """gunicorn with the production settings, on loopback."""
-
-    def __init__(self, args, page_cache):
-        self.args = args
-        self.process = subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "gunicorn",
-                "portal.wsgi",
-                f"--bind={HOST}:{args.port}",
-                f"--workers={args.workers}",
-                "--worker-class=sync",
-                "--timeout=120",
-                "--log-level=warning",
-            ],
-            cwd=ROOT,
-            env=environment(args, page_cache),
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise SystemExit("gunicorn exited (is the port in use?)")
-            try:
-                if fetch(args.port, "/health/")[0] in (200, 503):
-                    return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise SystemExit("gunicorn did not start")
-
-    def workers(self):
-        pids = []
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit():
-                try:
-                    stat = (entry / "stat").read_text()
-                except OSError:
-                    continue
-                if int(stat.rsplit(")", 1)[1].split()[1]) == self.process.pid:
-                    pids.append(int(entry.name))
-        return pids
-
-    def peak_rss_mb(self):
-        """Peak resident memory (VmHWM) of each worker, in MB."""
-        peaks = []
-        for pid in self.workers():
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peaks.append(int(line.split()[1]) / 1024)
-        return peaks
-
-    def stop(self):
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+def start_server(args, page_cache):
+    """gunicorn with the production settings on the benchmark's port: sync workers, no
+    worker recycling during a run (peak memory and latency stay comparable), a timeout long
+    enough for the slowest uncached page."""
+    env = {
+        **environment(args, page_cache),
+        "GUNICORN_TIMEOUT": "120",
+        "GUNICORN_MAX_REQUESTS": "0",
+        "GUNICORN_LOG_LEVEL": "warning",
+    }
+    server = Gunicorn(env, port=args.port, workers=args.workers, quiet=False)
+    return server.wait_until_up(timeout=60, ready=(200, 503))
 
 
 def fetch(port, url):
@@ -236,7 +188,7 @@ def static_file(size):
 
 
 def measure(args, urls, static_url, page_cache):
-    server = Server(args, page_cache)
+    server = start_server(args, page_cache)
     try:
         for url in [static_url, *urls.values()]:  # warm: caches, renditions, connections
             for _ in range(2):
@@ -323,9 +275,7 @@ def main():
     args = parser.parse_args()
     args.secret_key = secrets.token_urlsafe(50)
     if not args.port:
-        with socket.socket() as probe:
-            probe.bind((HOST, 0))
-            args.port = probe.getsockname()[1]
+        args.port = free_port()
 
     build_seconds, urls = prepare(args)
     skipped = {name.strip() for name in args.skip.split(",") if name.strip()}
@@ -333,7 +283,7 @@ def main():
     print(f"Large site built in {build_seconds:.1f} s; {len(urls)} page types", flush=True)
 
     # A static file the size of the median page, served by the same server.
-    server = Server(args, True)
+    server = start_server(args, True)
     try:
         sizes = [len(fetch(args.port, url)[1]) for url in urls.values()]
     finally:

@@ -37,11 +37,12 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # when run as a script
+from bench.server import HOST, ROOT, Gunicorn, free_port  # noqa: E402
+
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 if not Path(PYTHON).exists():
     PYTHON = sys.executable
-HOST = "127.0.0.1"
 EDITOR = "soak-editor"
 SETTLE_SECONDS = 2  # readers keep reading this long after the last publish
 
@@ -269,9 +270,6 @@ def environment(args):
         PAGE_CACHE="on",
         LOG_LEVEL="ERROR",
         WAGTAILADMIN_BASE_URL=f"http://{HOST}:{args.port}",
-        GUNICORN_BIND=f"{HOST}:{args.port}",
-        GUNICORN_WORKERS=str(args.workers),
-        GUNICORN_ACCESS_LOG="/dev/null",
         GUNICORN_LOG_LEVEL="warning",
     )
     return env
@@ -338,35 +336,6 @@ def prepare(args):
         capture_output=True,
     )
     return json.loads(script.stdout.strip().splitlines()[-1])
-
-
-class Gunicorn:
-    def __init__(self, args):
-        self.process = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "-c", "portal/gunicorn.conf.py", "portal.wsgi"],
-            cwd=ROOT,
-            env=environment(args),
-        )
-        self.url = f"http://{HOST}:{args.port}"
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise SystemExit("gunicorn exited (is the port in use?)")
-            with contextlib.suppress(OSError):
-                if request(self.url, "GET", "/health/", timeout=5)[0] == 200:
-                    return
-            time.sleep(0.3)
-        self.stop()
-        raise SystemExit("gunicorn did not start")
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
 
 
 def reader_urls(base_url, page_url):
@@ -510,15 +479,12 @@ def main():
     args.secret_key = secrets.token_urlsafe(50)
     args.cache_prefix = f"soak-{uuid.uuid4().hex[:8]}"
     if not args.port:
-        import socket
-
-        with socket.socket() as probe:
-            probe.bind((HOST, 0))
-            args.port = probe.getsockname()[1]
+        args.port = free_port()
 
     print("Preparing the soak database (migrate, seed_demo, collectstatic)...", flush=True)
     page = prepare(args)
-    server = Gunicorn(args)
+    server = Gunicorn(environment(args), port=args.port, workers=args.workers, quiet=False)
+    server.wait_until_up()
     try:
         print(
             f"Soaking for {args.seconds:.0f} s: {args.readers} readers, a publish every "

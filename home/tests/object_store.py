@@ -12,19 +12,13 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from bench.server import ROOT, free_port
+
 # moto accepts any credentials; these are placeholders, not secrets.
 ACCESS_KEY = "portal-test-access-key"
 SECRET_KEY = "portal-test-secret-key"
 REGION = "us-east-1"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def http_get(url, timeout=10, headers=None):

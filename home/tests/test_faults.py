@@ -9,20 +9,18 @@ import http.client
 import os
 import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import psycopg2
 import pytest
 from django.core.cache import caches
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[2]
+from bench.server import Gunicorn, free_port
+
 APP_NAME = "portal-fault-test"
 RESILIENT_REDIS_DOWN = {
     "default": {
@@ -37,12 +35,6 @@ needs_postgres = pytest.mark.skipif(
 )
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def get(url, timeout=10):
     """(status, body, headers) of a GET; HTTP errors are answers too."""
     try:
@@ -52,63 +44,21 @@ def get(url, timeout=10):
         return error.code, error.read().decode(), error.headers
 
 
-class Gunicorn:
-    """gunicorn serving the project on a free loopback port, with the repository's config."""
-
-    def __init__(self, database_url, workers=1, **env):
-        self.port = free_port()
-        environment = {k: v for k, v in os.environ.items() if k not in ("CACHE_URL", "REDIS_URL")}
-        environment.update(
-            DJANGO_SETTINGS_MODULE="portal.settings.test",
-            DATABASE_URL=database_url,
-            GUNICORN_BIND=f"127.0.0.1:{self.port}",
-            GUNICORN_WORKERS=str(workers),
-            GUNICORN_ACCESS_LOG="/dev/null",
-            **env,
-        )
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "portal/gunicorn.conf.py", "portal.wsgi"],
-            cwd=ROOT,
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-        )
-        self.url = f"http://127.0.0.1:{self.port}"
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(self.process.stderr.read().decode())
-            with contextlib.suppress(OSError):
-                get(self.url + "/health/", timeout=5)
-                return
-            time.sleep(0.3)
-        self.stop()
-        raise RuntimeError("gunicorn did not start")
-
-    def workers(self):
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        return [int(pid) for pid in children.read_text().split()]
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.process.stderr.close()
-
-
 @pytest.fixture
 def gunicorn():
+    """start(database_url, workers=1, **env): gunicorn on a free loopback port with the test
+    settings and this database, without the cache server (a test that wants one passes
+    CACHE_URL); up once /health/ answers, even 503; stopped after the test."""
     servers = []
 
-    def start(database_url, **kwargs):
-        server = Gunicorn(database_url, **kwargs)
+    def start(database_url, workers=1, **env):
+        environment = {k: v for k, v in os.environ.items() if k not in ("CACHE_URL", "REDIS_URL")}
+        environment.update(
+            DJANGO_SETTINGS_MODULE="portal.settings.test", DATABASE_URL=database_url, **env
+        )
+        server = Gunicorn(environment, workers=workers)
         servers.append(server)
-        return server
+        return server.wait_until_up(ready=(200, 503))
 
     yield start
     for server in servers:

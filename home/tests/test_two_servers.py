@@ -12,10 +12,7 @@ import contextlib
 import os
 import re
 import secrets
-import signal
 import socket
-import subprocess
-import sys
 import time
 import uuid
 
@@ -26,8 +23,9 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.contrib.auth.models import Group
 from django.db import connection
 
+from bench.server import Gunicorn, free_port
 from bench.soak import AdminSession, request
-from home.tests.object_store import ROOT, S3Server, free_port, http_get, storage_environment
+from home.tests.object_store import S3Server, http_get, storage_environment
 from home.tests.test_security_uploads import png_bytes
 
 REDIS_URL = "redis://127.0.0.1:6379/12"
@@ -114,56 +112,26 @@ def redis_prefix():
         client.delete(key)
 
 
-class Server:
-    """gunicorn with the production settings (home/tests/two_servers_settings.py)."""
+class Server(Gunicorn):
+    """One of the pair: gunicorn with the production settings (two_servers_settings.py), one
+    worker, its admin's base URL its own address, asked for pages under the shared host name
+    as a load balancer would ask."""
 
     def __init__(self, environment):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "portal/gunicorn.conf.py", "portal.wsgi"],
-            cwd=ROOT,
-            env={
-                **environment,
-                "GUNICORN_BIND": f"127.0.0.1:{self.port}",
-                "WAGTAILADMIN_BASE_URL": self.url,
-            },
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-        )
-
-    def wait_until_up(self):
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(self.process.stderr.read().decode()[-3000:])
-            with contextlib.suppress(OSError):
-                if request(self.url, "GET", "/health/", timeout=5)[0] == 200:
-                    return
-            time.sleep(0.3)
-        raise RuntimeError("gunicorn did not start")
+        port = free_port()
+        base_url = {"WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}"}
+        super().__init__({**environment, **base_url}, port=port, workers=1)
 
     def get(self, path):
         status, headers, body = request(self.url, "GET", path, headers={"Host": HOST})
         return status, headers, body.decode(errors="replace")
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.process.stderr.close()
 
 
 @pytest.fixture
 def two_servers(editor, servers_database, s3, redis_prefix):
     """Servers A and B on the same database, Redis and bucket; the editor's credentials."""
     bucket = s3.new_bucket()
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "GUNICORN_"))}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     environment = {
         **clean,
         "DJANGO_SETTINGS_MODULE": "home.tests.two_servers_settings",
@@ -176,8 +144,6 @@ def two_servers(editor, servers_database, s3, redis_prefix):
         "SECURE_SSL_REDIRECT": "false",
         "PAGE_CACHE": "on",
         "LOG_LEVEL": "ERROR",
-        "GUNICORN_WORKERS": "1",
-        "GUNICORN_ACCESS_LOG": "/dev/null",
         **storage_environment(s3, bucket),
     }
     servers = [Server(environment), Server(environment)]  # both start at once
