@@ -42,7 +42,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import BaseViewRestriction, Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger("portal.caching")
@@ -238,7 +238,7 @@ def _compute_affects(model):
     from wagtail.images import get_image_model
     from wagtail.snippets.models import get_snippet_models
 
-    if issubclass(model, Page):
+    if issubclass(model, Page | BaseViewRestriction):  # privacy is set without a page save
         return True
     if model in (Site, Locale, get_image_model(), get_document_model()):
         return True

@@ -297,6 +297,26 @@ def test_site_settings_change_invalidates(client, home, site):
     assert "Erasmus+ KA2 disclaimer" in response.text
 
 
+def test_making_a_page_private_stops_serving_its_cached_copy(client, about, article):
+    """Privacy is set in the admin without saving the page: the restriction itself must make
+    the cached public copies (the page, and listings that show it) stale."""
+    warm(client, about.url)
+    PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    response = client.get(about.url)
+    assert HIT_HEADER not in response or response[HIT_HEADER] != "hit"
+    assert "password" in response.text.lower()
+
+    warm(client, article.url)
+    restriction = PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get(article.url).status_code == 302  # to the login page
+    restriction.delete()
+    assert client.get(article.url).status_code == 200
+
+
 def test_a_change_committed_while_rendering_is_not_stored_as_fresh(client, home, monkeypatch):
     """An entry is stored under the generation read before rendering: a publish that lands
     while a page renders makes that entry stale at once."""
