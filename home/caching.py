@@ -96,6 +96,24 @@ def _bump():
         cache.set(GENERATION_KEY, _new_generation(), timeout=None)
 
 
+DATA_PREFIX = "portal:data:"
+_MISSING = object()
+
+
+def remember(key, compute, timeout=24 * 3600):
+    """compute(), kept in the shared cache until anything visitors can see changes (the page
+    cache's generation, bumped by the same signals): for figures a listing aggregates over a
+    whole section (counts, archive years, tag lists), whose cost grows with the section while
+    the page around them costs a fixed number of queries. Works with the page cache off too."""
+    cache = page_cache()
+    full_key = f"{DATA_PREFIX}{current_generation(cache)}:{key}"
+    value = cache.get(full_key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(full_key, value, timeout)
+    return value
+
+
 # Request and response tests -------------------------------------------------------------
 
 

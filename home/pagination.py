@@ -23,11 +23,14 @@ def page_number(request, name="page"):
     return number
 
 
-def paginate(request, object_list, per_page, name="page"):
+def paginate(request, object_list, per_page, name="page", count=None):
     """The requested page of `object_list` (a Django Page: `page_obj`), or 404.
 
-    Two queries for a queryset: its count and the page's slice."""
+    Two queries for a queryset: its count and the page's slice; one when the caller already
+    knows the count."""
     paginator = Paginator(object_list, max(1, int(per_page)))
+    if count is not None:
+        paginator.count = count  # a cached_property: the known count replaces its query
     try:
         return paginator.page(page_number(request, name))
     except InvalidPage:

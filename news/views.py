@@ -15,6 +15,7 @@ from django.utils.translation import to_locale
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
+from home.caching import remember
 from home.pagination import paginate
 
 SOCIAL_SPEC = "fill-1200x630|format-jpeg"
@@ -114,9 +115,20 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
     if category is not None or tag is not None:
         news = news.distinct()
 
+    # What aggregates over the whole index (the count, the archive, the tags) is remembered
+    # until the content changes, so that a listing's cost does not grow with the number of
+    # articles (home.caching.remember).
+    key = f"news:{index.pk}"
+    filters = "-".join(
+        str(f) for f in (year, month, category and category.translation_key, tag and tag.pk)
+    )
+    count = remember(f"{key}:count:{filters}", news.count)
     # ?page= as on every list: a positive page number that exists, else 404 (home.pagination).
     page_obj = paginate(
-        request, with_images(news).prefetch_related("categories"), settings.NEWS_PAGE_SIZE
+        request,
+        with_images(news).prefetch_related("categories"),
+        settings.NEWS_PAGE_SIZE,
+        count=count,
     )
     items = list(page_obj.object_list)
     localized_categories(items, index.locale_id, known=categories)
@@ -131,24 +143,35 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
     if tag is not None:
         heading = _("News tagged “%(tag)s”") % {"tag": tag.name}
 
+    years = remember(f"{key}:years", lambda: list(base.dates("date", "year", order="DESC")))
     archive = [
-        {"year": y, "url": index.url + index.reverse_subpage("year_route", args=[f"{y:04d}"])}
-        for y in [d.year for d in base.dates("date", "year", order="DESC")]
+        {
+            "year": d.year,
+            "url": index.url + index.reverse_subpage("year_route", args=[f"{d.year:04d}"]),
+        }
+        for d in years
     ]
     months = []
     if year is not None:
+        in_year = remember(
+            f"{key}:months:{year}",
+            lambda: list(base.filter(date__year=year).dates("date", "month", order="ASC")),
+        )
         months = [
             {
                 "date": d,
                 "url": index.url
                 + index.reverse_subpage("month_route", args=[f"{year:04d}", f"{d.month:02d}"]),
             }
-            for d in base.filter(date__year=year).dates("date", "month", order="ASC")
+            for d in in_year
         ]
-    tags = (
-        Tag.objects.filter(news_newspagetag_items__content_object__in=base.values("pk"))
-        .distinct()
-        .order_by("name")[:30]
+    tags = remember(
+        f"{key}:tags",
+        lambda: list(
+            Tag.objects.filter(news_newspagetag_items__content_object__in=base.values("pk"))
+            .distinct()
+            .order_by("name")[:30]
+        ),
     )
 
     category_links = [
@@ -172,7 +195,7 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
             "category_links": category_links,
             "archive_years": archive,
             "archive_months": months,
-            "tag_list": list(tags),
+            "tag_list": tags,
             "is_filtered": any(v is not None for v in (category, tag, year)),
             "feed_links": feed_links(index, request, category),
             "canonical_url": canonical_listing_url(

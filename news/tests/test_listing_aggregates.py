@@ -1,0 +1,53 @@
+"""What a news listing aggregates over the whole index (the article count for the pagination,
+the archive's years and months, the tag list) is remembered until the content changes: a
+listing then costs the same queries on a site with 10 or 10,000 articles, and a publish,
+unpublish or new tag shows on the next request (the page cache is off in these tests)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.caching import bump_generation
+
+pytestmark = pytest.mark.django_db
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response.text
+
+
+def test_a_listing_remembers_its_count_archive_and_tags(client, news_index, make_news, funding):
+    make_news(news_index, date=datetime.date(2024, 3, 1), tags=["mooc"])
+    client.get(news_index.url)  # renditions and the like
+    bump_generation()  # as any change to the content does
+    cold, _ = queries(client, news_index.url)
+    warm, html = queries(client, news_index.url)
+    assert cold - warm == 3  # the count, the archive's years, the tags
+    assert "2024" in html and "mooc" in html
+
+
+def test_publishing_and_unpublishing_show_on_the_next_request(
+    client, news_index, make_news, settings, funding
+):
+    settings.NEWS_PAGE_SIZE = 1
+    make_news(news_index, slug="spring", date=datetime.date(2024, 3, 1))
+    html = client.get(news_index.url).text
+    assert 'href="?page=2"' not in html and "/2019/" not in html
+
+    older = make_news(news_index, slug="older", date=datetime.date(2019, 5, 1), tags=["brilliant"])
+    html = client.get(news_index.url).text
+    assert f'{news_index.url}2019/"' in html  # the archive has the new year
+    assert "brilliant" in html  # and the tag list its tag
+    assert client.get(news_index.url + "?page=2").status_code == 200  # the count grew
+    months = client.get(news_index.url + "2019/").text
+    assert f'{news_index.url}2019/05/"' in months
+
+    older.unpublish()
+    html = client.get(news_index.url).text
+    assert "/2019/" not in html and "brilliant" not in html
+    assert client.get(news_index.url + "?page=2").status_code == 404
