@@ -2,6 +2,7 @@
 language (translations linked through wagtail-localize) and the site's funding statement."""
 
 import pytest
+from django.core.cache import caches
 from wagtail.models import Locale, Site
 
 from home.factories import FundingStatementFactory
@@ -19,6 +20,13 @@ def tagged(code):
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache, as a newly deployed site does: content a previous
+    test rolled back (without the signals that make cached data stale) must not be served."""
+    caches["default"].clear()
 
 
 @pytest.fixture

@@ -45,6 +45,8 @@ from django.utils import translation
 from wagtail.models import BaseViewRestriction, Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .routing import memo, prime
+
 logger = logging.getLogger("portal.caching")
 
 GENERATION_KEY = "portal:pagecache:generation"
@@ -53,6 +55,7 @@ HIT_HEADER = "X-Page-Cache"
 # Headers of a stored response that must not be replayed to another visitor.
 UNSTORED_HEADERS = {"set-cookie", "x-page-cache", "date"}
 UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store")
+GENERATION_MEMO = "content generation"  # the request memo's key for the generation it read
 
 
 def _setting(name, default):
@@ -112,6 +115,49 @@ def remember(key, compute, timeout=24 * 3600):
         value = compute()
         cache.set(full_key, value, timeout)
     return value
+
+
+def remember_in_process(request, key, compute):
+    """compute(), kept in this process's memory until anything visitors can see changes.
+
+    For the little that every page shows and that changes only when content does: the site
+    serving the request, the menu, the funding statement. Each request reads the shared
+    generation once (one cache round trip) instead of querying and rebuilding these each time;
+    a change anywhere, on any server, bumps the generation, and the next request recomputes.
+    The values are shared between requests: treat them as read-only. Without a generation
+    (the cache unreachable) nothing is kept."""
+    value = recall_in_process(request, key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        keep_in_process(request, key, value)
+    return value
+
+
+def recall_in_process(request, key, default=None):
+    """What keep_in_process() kept under `key` in this content generation, else `default`."""
+    generation = memo(request, GENERATION_MEMO, current_generation)
+    found = _in_process.get(key)
+    if found is None or generation is None or found[0] != generation:
+        return default
+    if time.monotonic() > found[1]:
+        return default
+    return found[2]
+
+
+def keep_in_process(request, key, value):
+    generation = memo(request, GENERATION_MEMO, current_generation)
+    if generation is None:
+        return
+    if len(_in_process) >= IN_PROCESS_LIMIT:  # hosts come from requests: keep it bounded
+        _in_process.clear()
+    # A change made behind the application's back (SQL by hand) bumps nothing: it is seen
+    # after IN_PROCESS_TIMEOUT at the latest.
+    _in_process[key] = (generation, time.monotonic() + IN_PROCESS_TIMEOUT, value)
+
+
+_in_process = {}
+IN_PROCESS_LIMIT = 512
+IN_PROCESS_TIMEOUT = 300  # seconds
 
 
 # Request and response tests -------------------------------------------------------------
@@ -196,6 +242,7 @@ class AnonymousPageCacheMiddleware:
             cached, generation = self._lookup(key)
             if cached is not None:
                 return cached
+            prime(request, GENERATION_MEMO, generation)  # read once per request
         response = self.get_response(request)
         if cacheable_request and view_is_cacheable(request) and response_is_cacheable(response):
             response["Cache-Control"] = public_cache_control()

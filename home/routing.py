@@ -30,6 +30,7 @@ from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from django.http import Http404
+from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -69,6 +70,21 @@ class RequestMemoMiddleware:
             return self.get_response(request)
         finally:
             _current_memo.reset(token)
+
+
+def site_for_request(request):
+    """Wagtail's `Site.find_for_request` (a query on every request), kept in the process until
+    content changes (sites are content: saving one bumps the generation). It becomes the
+    request's site for Wagtail's own calls too."""
+    if not hasattr(request, "_wagtail_site"):
+        from .caching import remember_in_process
+
+        hostname = split_domain_port(request._get_raw_host())[0]
+        key = ("site", hostname, request.get_port())
+        request._wagtail_site = remember_in_process(
+            request, key, lambda: Site._find_for_request(request)
+        )
+    return request._wagtail_site
 
 
 def _private_sql_q():
@@ -148,7 +164,7 @@ def _specific(chain, i, restricted):
 def route(request, path):
     """Wagtail's `Page.route_for_request(request, path)` in two queries. Raises Http404 where
     Wagtail would, CannotRoute where it would do something this does not."""
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         raise CannotRoute
     root = site.root_page

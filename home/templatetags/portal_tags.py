@@ -9,12 +9,13 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
+from home.caching import keep_in_process, recall_in_process, remember_in_process
 from home.models import FundingStatement, SiteSettings
 from home.routing import memo as _memo
 from home.routing import prime as _prime
-from home.routing import public
+from home.routing import public, site_for_request
 
 register = template.Library()
 
@@ -34,24 +35,74 @@ def _menu_q(root):
 
 
 def _site_root(request):
-    """The active language's home page (the site root's translation), or None."""
+    """The active language's home page (the site root's translation), or None. Pages get it
+    from their route; other views from the process's memory."""
 
     def compute():
-        site = Site.find_for_request(request)
+        site = site_for_request(request)
         if site is None:
             return None
         root = site.root_page
         active = _active_locale(request)
         if root.locale_id == active.id:
             return root
-        translated = (
-            Page.objects.live()
-            .filter(translation_key=root.translation_key, locale=active, alias_of__isnull=True)
-            .first()
-        )
-        return translated or root
+
+        def translated():
+            found = (
+                Page.objects.live()
+                .filter(translation_key=root.translation_key, locale=active, alias_of__isnull=True)
+                .first()
+            )
+            return found or root
+
+        return remember_in_process(request, ("site root", site.pk, active.pk), translated)
 
     return _memo(request, "site_root", compute)
+
+
+class MenuItem:
+    """A menu entry: what the header shows of a page, kept between requests."""
+
+    def __init__(self, page, request):
+        self.title = page.title
+        self.url = page.get_url(request)
+        self.url_path = page.url_path
+
+
+def _layout_pages(request, page=None):
+    """(the site root's live translations as {code: (pk, full URL)}, the menu's MenuItems,
+    `page`'s live translations): the first two kept in the process until content changes,
+    and whatever is needed read in one query (the layout shows all three)."""
+    site = site_for_request(request)
+    root = _site_root(request)
+    homes_key = ("homes", getattr(site, "pk", None))
+    menu_key = ("menu", getattr(site, "pk", None), getattr(root, "pk", None))
+    homes = recall_in_process(request, homes_key) if site is not None else {}
+    menu = recall_in_process(request, menu_key) if root is not None else []
+    wanted = Q(pk__in=[])
+    if page is not None:
+        wanted |= Q(translation_key=page.translation_key, alias_of__isnull=True)
+    if homes is None:
+        wanted |= Q(translation_key=site.root_page.translation_key, alias_of__isnull=True)
+    if menu is None:
+        wanted |= _menu_q(root)
+    if page is None and homes is not None and menu is not None:
+        return homes, menu, []
+    rows = list(_public(request, Page.objects.live().filter(wanted).select_related("locale")))
+    if homes is None:
+        homes = {
+            row.locale.language_code: (row.pk, row.get_full_url(request))
+            for row in rows
+            if row.translation_key == site.root_page.translation_key and not row.alias_of_id
+        }
+        keep_in_process(request, homes_key, homes)
+    if menu is None:
+        menu = [MenuItem(row, request) for row in rows if _in_menu(row, root)]
+        keep_in_process(request, menu_key, menu)
+    own = []
+    if page is not None:
+        own = [r for r in rows if r.translation_key == page.translation_key and not r.alias_of_id]
+    return homes, menu, own
 
 
 @register.simple_tag(takes_context=True)
@@ -77,37 +128,22 @@ def language_alternates(context, page=None):
                 }
                 for code, name in settings.LANGUAGES
             ]
-        site = Site.find_for_request(request)
-        keys = [page.translation_key]
-        if site is not None:
-            keys.append(site.root_page.translation_key)
-        # The menu (the live children of this language's home shown in menus) comes in the
-        # same query: the layout shows both.
-        root = _site_root(request)
-        wanted = Q(translation_key__in=keys, alias_of__isnull=True)
-        if root is not None:
-            wanted |= _menu_q(root)
-        rows = list(_public(request, Page.objects.live().filter(wanted).select_related("locale")))
-        if root is not None:
-            _prime(request, "menu", [row for row in rows if _in_menu(row, root)])
-        candidates = [row for row in rows if row.translation_key in keys and not row.alias_of_id]
-        own, homes = {}, {}
-        for candidate in candidates:
-            code = candidate.locale.language_code
-            if candidate.translation_key == page.translation_key:
-                own[code] = candidate
-            if site is not None and candidate.translation_key == site.root_page.translation_key:
-                homes[code] = candidate
+        homes, menu, translations = _layout_pages(request, page)
+        _prime(request, "menu", menu)
+        own = {row.locale.language_code: row for row in translations}
         entries = []
         for code, name in settings.LANGUAGES:
-            target = own.get(code) or homes.get(code)
-            if target is None:
+            if code in own:
+                url = own[code].get_full_url(request)
+            elif code in homes:
+                url = homes[code][1]
+            else:
                 continue
             entries.append(
                 {
                     "code": code,
                     "name": name,
-                    "url": target.get_full_url(request),
+                    "url": url,
                     "is_current": code in own and own[code].pk == page.pk,
                     "exists": code in own,
                 }
@@ -134,18 +170,10 @@ def site_root(context):
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
-    """The live pages under the active language's home that are marked "show in menus"."""
+    """The live pages under the active language's home that are marked "show in menus"
+    (MenuItems), kept in the process until content changes."""
     request = context["request"]
-
-    def compute():
-        root = _site_root(request)
-        if root is None:
-            return []
-        return list(
-            _public(request, Page.objects.live().filter(_menu_q(root))).select_related("locale")
-        )
-
-    return _memo(request, "menu", compute)
+    return _memo(request, "menu", lambda: _layout_pages(request)[1])
 
 
 def _in_menu(row, root):
@@ -156,12 +184,14 @@ def site_funding_statement(request):
     """The site's funding statement in the active language (the source one if untranslated),
     read once per request."""
 
+    site = site_for_request(request)
+    if site is None:
+        return None
+    active = _active_locale(request)
+
     def compute():
         # One query: every translation of the statement chosen in the site's settings, then
         # the active language's one, or the chosen one when it is not translated.
-        site = Site.find_for_request(request)
-        if site is None:
-            return None
         chosen = SiteSettings.objects.filter(site=site).values("funding_statement_id")[:1]
         statements = list(
             FundingStatement.objects.filter(
@@ -170,13 +200,12 @@ def site_funding_statement(request):
                 )
             ).annotate(is_chosen=Q(pk__in=chosen))
         )
-        active = _active_locale(request)
         for statement in statements:
             if statement.locale_id == active.id:
                 return statement
         return next((statement for statement in statements if statement.is_chosen), None)
 
-    return _memo(request, "funding", compute)
+    return remember_in_process(request, ("funding", site.pk, active.pk), compute)
 
 
 @register.simple_tag(takes_context=True)
@@ -187,7 +216,7 @@ def funding_statement(context):
 
 @register.simple_tag(takes_context=True)
 def site_name(context):
-    site = Site.find_for_request(context["request"])
+    site = site_for_request(context["request"])
     return site.site_name if site and site.site_name else settings.WAGTAIL_SITE_NAME
 
 

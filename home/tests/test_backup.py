@@ -131,3 +131,22 @@ def test_only_an_empty_site_counts_as_empty(django_user_model):
     assert database_has_content() is False
     django_user_model.objects.create_user("someone")
     assert database_has_content() is True
+
+
+def test_after_a_restore_visitors_see_the_restored_site(full_site, tmp_path, client, settings):
+    """A restore writes rows without Django's signals: what was cached from before it (whole
+    pages, the site and its menu kept in each process) must not outlive it."""
+    settings.PORTAL_PAGE_CACHE_ENABLED = True
+    call_command("backup_site", str(tmp_path / "backups"), stdout=io.StringIO())
+    archive = next((tmp_path / "backups").glob("portal-backup-*.tar.gz"))
+
+    about = full_site["about"]
+    about.title = "Renamed after the backup"
+    about.save_revision().publish()
+    assert b"Renamed after the backup" in client.get("/en/about/").content
+    assert client.get("/en/about/")["X-Page-Cache"] == "hit"
+
+    call_command("restore_site", str(archive), "--force", stdout=io.StringIO())
+    response = client.get("/en/about/")
+    assert b"About the project" in response.content
+    assert b"Renamed after the backup" not in response.content

@@ -18,6 +18,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from home.caching import bump_generation
 from home.factories import PortalImageFactory, StandardPageFactory
 from home.project_factories import ProjectIndexPageFactory, ProjectPageFactory
 from news.factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
@@ -28,21 +29,51 @@ SMALL, LARGE = 3, 30
 
 # page type -> the most SQL queries one uncached request may cost (small and large site alike).
 # Measured on SQLite when written (every page within the issue's targets); lower them when a
-# page gets cheaper, never raise them to let one grow. Of these, the shared layout costs 5:
-# the site, the route (one query, home/routing.py), the page as its type, the menu with the
-# hreflang alternates, the funding statement.
+# page gets cheaper, never raise them to let one grow. Of these, the shared layout costs 3:
+# the route (one query, home/routing.py), the page as its type, its hreflang alternates; the
+# site, the menu and the funding statement are kept in each process until content changes.
 BUDGETS = {
+    "home": 8,
+    "standard page": 3,
+    "search": 5,
+    "sitemap": 3,  # the index
+    "sitemap, a language": 5,
+    "news index": 7,
+    "news index, page 2": 7,
+    "news category": 7,
+    "news tag": 8,
+    "news archive (year)": 7,
+    "news archive (month)": 7,
+    "news feed (RSS)": 8,
+    "news feed (Atom)": 8,
+    "news category feed": 9,
+    "news page": 9,
+    "partner index": 7,
+    "partner index, page 2": 7,
+    "partner page": 6,
+    "project index": 5,
+    "project index, page 2": 5,
+    "project page": 9,
+    "training index": 8,
+    "training index, filtered": 8,
+    "training page": 5,
+}
+
+# The same, on the first request after a change: the layout reads again what it keeps in the
+# process (the site; the menu in the alternates' query; the funding statement), the news
+# listings their remembered aggregates (count, archive, tags). The issue's targets apply here.
+FIRST_BUDGETS = {
     "home": 10,
     "standard page": 5,
     "search": 8,
     "sitemap": 4,  # the index
     "sitemap, a language": 6,
-    "news index": 9,
-    "news index, page 2": 9,
-    "news category": 9,
-    "news tag": 10,
-    "news archive (year)": 9,
-    "news archive (month)": 9,
+    "news index": 12,
+    "news index, page 2": 12,
+    "news category": 12,
+    "news tag": 13,
+    "news archive (year)": 13,
+    "news archive (month)": 13,
     "news feed (RSS)": 9,
     "news feed (Atom)": 9,
     "news category feed": 10,
@@ -126,16 +157,19 @@ class Site:
         }
 
     def measure(self, client):
-        """{page type: queries} for one uncached request each (after a first request that
-        generates the image renditions, which happens once per image, not per request)."""
-        counts = {}
+        """({page type: queries} of the first request after a change, {page type: queries} of
+        the next one), each uncached, after a first request that generates the image
+        renditions (once per image, not per request)."""
+        first, next_ = {}, {}
         for name, url in self.urls().items():
             assert client.get(url).status_code == 200, url
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(url)
-            assert response.status_code == 200, url
-            counts[name] = len(queries)
-        return counts
+            bump_generation()  # as any change to the content does
+            for counts in (first, next_):
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.get(url)
+                assert response.status_code == 200, url
+                counts[name] = len(queries)
+        return first, next_
 
 
 @pytest.fixture
@@ -148,16 +182,27 @@ def test_every_public_page_type_has_a_fixed_query_budget(client, portal_site, se
     # So that the small site has a second page too.
     settings.NEWS_PAGE_SIZE = settings.PARTNERS_PAGE_SIZE = settings.PROJECTS_PAGE_SIZE = 2
     portal_site.grow(SMALL)
-    small = portal_site.measure(client)
+    small_first, small = portal_site.measure(client)
     portal_site.grow(LARGE)
-    large = portal_site.measure(client)
+    large_first, large = portal_site.measure(client)
 
     report = "\n".join(
-        f"{name:28} small {small[name]:3}  large {large[name]:3}  budget {BUDGETS[name]:3}"
+        f"{name:28} small {small_first[name]:3} then {small[name]:3}"
+        f"  large {large_first[name]:3} then {large[name]:3}"
+        f"  budget {FIRST_BUDGETS[name]:3} then {BUDGETS[name]:3}"
         for name in BUDGETS
     )
     print(report)
     over = [name for name in BUDGETS if max(small[name], large[name]) > BUDGETS[name]]
-    growing = [name for name in BUDGETS if large[name] > small[name]]
+    over += [
+        f"{name} (first request)"
+        for name in BUDGETS
+        if max(small_first[name], large_first[name]) > FIRST_BUDGETS[name]
+    ]
+    growing = [
+        name
+        for name in BUDGETS
+        if large[name] > small[name] or large_first[name] > small_first[name]
+    ]
     assert not over, f"over budget: {over}\n{report}"
     assert not growing, f"grows with the number of items: {growing}\n{report}"

@@ -24,6 +24,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from home.caching import bump_generation
+
 from .backup_site import DUMP_NAMES, FORMAT_VERSION, postgres_environment, require_tool, sha256
 
 # An empty site as `migrate` leaves it: the tree root and one home page.
@@ -77,6 +79,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Restoring the {manifest['engine']} database…")
             self.restore_database(work / manifest["database"]["file"])
             self.restore_media(work / "media", manifest["media"])
+        # The restore wrote rows without Django's signals: make what the caches hold from
+        # before the restore (pages, the site, the menu) stale, as any other change does.
+        bump_generation()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Restored the database and {len(manifest['media'])} media files from {archive}"

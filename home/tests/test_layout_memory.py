@@ -1,0 +1,92 @@
+"""What every page's layout shows and only content changes (the site serving the request, the
+menu, the site root's translations, the funding statement) is kept in each process until the
+content generation moves (home.caching.remember_in_process): a request then costs fewer
+queries, and any change is on the next request. The page cache is off in these tests."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction, Site
+
+from home.caching import bump_generation
+from home.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, url, **extra):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **extra)
+    assert response.status_code == 200, url
+    return response.text, len(queries)
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def about(home, funding):
+    return publish(
+        StandardPageFactory(parent=home, title="About", slug="about", show_in_menus=True)
+    )
+
+
+def test_the_next_request_reads_neither_site_nor_menu_nor_funding_statement(client, about):
+    get(client, "/en/about/")  # what is read once per process (content types, settings row)
+    bump_generation()  # as any change to the content does
+    _, first = get(client, "/en/about/")
+    html, then = get(client, "/en/about/")
+    assert first - then == 2  # the site and the funding statement (the menu shared a query)
+    assert 'href="/en/about/" aria-current="page">About<' in html
+    assert "Erasmus+ programme" in html
+
+
+def test_a_new_menu_page_and_a_renamed_one_show_on_the_next_request(client, home, about):
+    get(client, "/en/about/")
+    publish(StandardPageFactory(parent=home, title="Contact", slug="contact", show_in_menus=True))
+    about.title = "Who we are"
+    publish(about)
+    html, _ = get(client, "/en/about/")
+    assert ">Who we are<" in html and ">Contact<" in html
+
+
+def test_a_page_made_private_leaves_the_menu_at_once(client, home, about):
+    assert ">About<" in get(client, "/en/")[0]
+    PageViewRestriction.objects.create(page=about, restriction_type="login")
+    assert ">About<" not in get(client, "/en/")[0]
+
+
+def test_an_edited_funding_statement_shows_on_the_next_request(client, about, funding):
+    get(client, "/en/about/")
+    funding.statement = "<p>Funded by the Interreg Baltic Sea Region programme.</p>"
+    funding.save()
+    html, _ = get(client, "/en/about/")
+    assert "Interreg Baltic Sea Region" in html and "Erasmus+ programme" not in html
+
+
+def test_a_renamed_site_shows_on_the_next_request(client, about, site):
+    get(client, "/en/about/")
+    site.site_name = "BRILLIANT"
+    site.save()
+    assert "<title>About · BRILLIANT</title>" in get(client, "/en/about/")[0]
+
+
+def test_each_host_is_served_by_its_own_site(client, home, about, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "brilliant.example"]
+    other_root = publish(StandardPageFactory(parent=home, title="BRILLIANT", slug="brilliant"))
+    publish(StandardPageFactory(parent=other_root, title="Courses", slug="courses"))
+    Site.objects.create(hostname="brilliant.example", root_page=other_root, site_name="B")
+    for _ in range(2):  # first from the database, then from the process's memory
+        assert ">About<" in get(client, "/en/about/")[0]
+        html, _ = get(client, "/en/courses/", HTTP_HOST="brilliant.example")
+        assert "<title>Courses · B</title>" in html
+
+
+def test_without_a_reachable_cache_nothing_is_kept_and_pages_still_render(client, about, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    _, first = get(client, "/en/about/")
+    html, then = get(client, "/en/about/")
+    assert then == first  # read from the database every time
+    assert ">About<" in html and "Erasmus+ programme" in html
