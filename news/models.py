@@ -19,6 +19,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -75,6 +76,19 @@ def live_news():
     """Articles visitors may see: live, public and not past their expiry (even before the
     `publish_scheduled` command has unpublished them)."""
     return NewsPage.objects.live().public().exclude(expire_at__lte=timezone.now())
+
+
+def in_category(category):
+    """A filter for articles in `category` or one of its translations (a translated article
+    keeps its source's categories, in the source's language). A subquery, not a join: an
+    article is listed once without a DISTINCT, which made the database read and sort every
+    article of the index before it could return the newest few."""
+    through = NewsPage.categories.through
+    return Exists(
+        through.objects.filter(
+            newspage_id=OuterRef("pk"), newscategory__translation_key=category.translation_key
+        )
+    )
 
 
 class NewsPageTag(TaggedItemBase):

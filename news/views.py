@@ -5,7 +5,7 @@ articles, previous/next, metadata). Every function costs a fixed number of queri
 import datetime
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils.formats import date_format
@@ -17,6 +17,8 @@ from wagtail.models import Page, Site
 
 from home.caching import remember
 from home.pagination import paginate
+
+from .paging import DatedPages, day_counts
 
 SOCIAL_SPEC = "fill-1200x630|format-jpeg"
 
@@ -80,6 +82,8 @@ def canonical_listing_url(index, request, page_obj, *, year, month, category, ta
 def news_listing(index, request, *, year=None, month=None, category_slug=None, tag_slug=None):
     """The index's list of articles, filtered by the route's arguments and the query string
     (?category=, ?tag=, ?year=), newest first, paginated. Unknown filters are a 404."""
+    from .models import NewsPageTag, in_category
+
     base = index.news()  # one query for view restrictions; reused below
     news = base
     categories = list(index.categories())
@@ -98,12 +102,14 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
         category = by_slug.get(category_slug)
         if category is None:
             raise Http404(_("Unknown category."))
-        news = news.filter(categories__translation_key=category.translation_key)
+        news = news.filter(in_category(category))
     if tag_slug is not None:
         tag = Tag.objects.filter(slug=tag_slug).first()
         if tag is None:
             raise Http404(_("Unknown tag."))
-        news = news.filter(tags=tag)
+        news = news.filter(
+            Exists(NewsPageTag.objects.filter(content_object_id=OuterRef("pk"), tag=tag))
+        )
     if year is not None:
         if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
             raise Http404(_("Invalid year."))
@@ -112,24 +118,19 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
         if not 1 <= month <= 12:
             raise Http404(_("Invalid month."))
         news = news.filter(date__month=month)
-    if category is not None or tag is not None:
-        news = news.distinct()
 
-    # What aggregates over the whole index (the count, the archive, the tags) is remembered
-    # until the content changes, so that a listing's cost does not grow with the number of
-    # articles (home.caching.remember).
+    # What aggregates over the whole index (the articles per day, which give the count, the
+    # archive, the tags) is remembered until the content changes, so that a listing's cost
+    # does not grow with the number of articles (home.caching.remember); a page is read from
+    # the days it spans (news.paging), so a deep page costs what the first one does.
     key = f"news:{index.pk}"
     filters = "-".join(
         str(f) for f in (year, month, category and category.translation_key, tag and tag.pk)
     )
-    count = remember(f"{key}:count:{filters}", news.count)
+    days = remember(f"{key}:days:{filters}", lambda: day_counts(news))
+    articles = DatedPages(with_images(news).prefetch_related("categories"), days)
     # ?page= as on every list: a positive page number that exists, else 404 (home.pagination).
-    page_obj = paginate(
-        request,
-        with_images(news).prefetch_related("categories"),
-        settings.NEWS_PAGE_SIZE,
-        count=count,
-    )
+    page_obj = paginate(request, articles, settings.NEWS_PAGE_SIZE, count=len(articles))
     items = list(page_obj.object_list)
     localized_categories(items, index.locale_id, known=categories)
 
