@@ -11,9 +11,12 @@ The views are Django's own sitemap views (`django.contrib.sitemaps.views.index` 
 `?p=` handling, 404 for a page number that is not a positive integer or past the end), fed with
 one `LocaleSitemap` per language. PORTAL_SITEMAP_PAGE_SIZE URLs per sitemap (at most the
 protocol's 50,000). Each response costs a fixed number of queries whatever the size of the site:
-the index one query for every language's count and latest change; a language's sitemap one for
-its count, one for its page of pages and one for their translations. As in Django, every page of
-a language's sitemap carries that language's latest change as its `lastmod` in the index.
+the index one for the language roots; a language's sitemap that one, one for its page of pages
+and one for their translations. Every language's count and latest change (which number the
+sitemap pages and date them) take one query over every page of the site: it is remembered until
+the content changes (home.caching.remember), so that neither response grows with the site. As in
+Django, every page of a language's sitemap carries that language's latest change as its
+`lastmod` in the index.
 
 All of it is outside the language prefix and is cached by the anonymous page cache like pages
 (home.caching: keyed by host, path and query string; invalidated with everything else)."""
@@ -33,6 +36,8 @@ from django.utils import translation
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
+
+from .caching import remember
 
 # The sitemap protocol's ceiling on URLs per sitemap (https://www.sitemaps.org/protocol.html).
 PROTOCOL_MAX_URLS = 50_000
@@ -113,7 +118,13 @@ class SiteSitemaps:
 
     @cached_property
     def stats(self):
-        """{locale id: (number of pages, latest publication)} of every language, one query."""
+        """{locale id: (number of pages, latest publication)} of every language: one query
+        over every page of the site, remembered until the content changes (a publish bumps
+        the generation before it purges the sitemaps from a CDN, so `urls()` reads them
+        afresh)."""
+        return remember(f"sitemap:{self.site.pk}:stats", self.count_pages)
+
+    def count_pages(self):
         rows = (
             self.live_pages.filter(self.under_roots())
             .order_by()
@@ -235,7 +246,7 @@ def sitemap_section(request, section):
     """One page (?p=) of one language's sitemap; unknown language or bad page: 404."""
     return sitemap_views.sitemap(
         request,
-        _site_sitemaps(request).sections(),
+        _site_sitemaps(request).sections(with_stats=True),
         section=section,
         template_name="home/sitemap.xml",
         content_type=CONTENT_TYPE,
