@@ -18,6 +18,10 @@ request (the same figure as the two-run method, in a fraction of the time):
 
     valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/dev/null \
         python bench/instructions.py URL 5 --requests-only
+
+With `--after-change` every counted request is the first after a change to the content (the
+generation is bumped before it), so nothing the site remembers until content changes (the
+layout's site, menu and funding statement, the news listings' aggregates) is reused.
 """
 
 import io
@@ -67,7 +71,12 @@ def main():
 
         switch = ["callgrind_control", "-i", "on", str(os.getpid())]
         subprocess.run(switch, check=True, capture_output=True)
+    after_change = "--after-change" in sys.argv[3:]
+    if after_change:
+        from home.caching import bump_generation
     for _ in range(count):
+        if after_change:
+            bump_generation()  # each request is the first after a change: nothing remembered
         request(application, url)
 
 

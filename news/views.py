@@ -133,6 +133,9 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
     page_obj = paginate(request, articles, settings.NEWS_PAGE_SIZE, count=len(articles))
     items = list(page_obj.object_list)
     localized_categories(items, index.locale_id, known=categories)
+    index_url = index.get_url(request) or ""
+    for item in items:  # the index's children (NewsIndexPage.news())
+        item.card_url = f"{index_url}{item.slug}/" if index_url else None
 
     heading = index.title
     if month is not None:
@@ -148,7 +151,7 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
     archive = [
         {
             "year": d.year,
-            "url": index.url + index.reverse_subpage("year_route", args=[f"{d.year:04d}"]),
+            "url": index_url + index.reverse_subpage("year_route", args=[f"{d.year:04d}"]),
         }
         for d in years
     ]
@@ -161,7 +164,7 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
         months = [
             {
                 "date": d,
-                "url": index.url
+                "url": index_url
                 + index.reverse_subpage("month_route", args=[f"{year:04d}", f"{d.month:02d}"]),
             }
             for d in in_year
@@ -178,7 +181,7 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
     category_links = [
         {
             "category": c,
-            "url": index.url + index.reverse_subpage("category_route", args=[c.slug]),
+            "url": index_url + index.reverse_subpage("category_route", args=[c.slug]),
             "current": category is not None and c.pk == category.pk,
         }
         for c in categories
@@ -187,6 +190,7 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
         request,
         context_overrides={
             "heading": heading,
+            "index_url": index_url,
             "news_items": items,
             "page_obj": page_obj,
             "category": category,
@@ -397,6 +401,7 @@ def news_page_context(page, request):
     # The index is the parent: its URL is the article's without the last segment.
     page_url = page.get_url(request) or ""
     index_url = page_url[: page_url.rstrip("/").rfind("/") + 1] if page_url else ""
+    with_card_urls([*related, older, newer], page, index_url)
     return {
         "news_index_url": index_url,
         "display_categories": categories,
@@ -413,19 +418,31 @@ def news_page_context(page, request):
     }
 
 
+def with_card_urls(pages, page, index_url):
+    """Give the articles of `page`'s own index (its siblings) their URL without asking Wagtail
+    for each (it resolves the site and the language prefix every time): the index's URL and
+    the slug. Cards use `card_url` when it is set, `pageurl` otherwise."""
+    parent_path = page.path[: -page.steplen]
+    for item in pages:
+        if item is not None and index_url and item.path[: -item.steplen] == parent_path:
+            item.card_url = f"{index_url}{item.slug}/"
+    return pages
+
+
 def json_ld(page, request, social_image, authors):
     """Schema.org NewsArticle data, rendered with json_script (escaped, never marked safe)."""
     site = Site.find_for_request(request)
     site_name = (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
     root_url = site.root_url if site else request.build_absolute_uri("/")
     published = page.published_datetime
+    url = page.get_full_url(request)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": page.title[:110],
         "description": page.get_summary(),
-        "url": page.get_full_url(request),
-        "mainEntityOfPage": page.get_full_url(request),
+        "url": url,
+        "mainEntityOfPage": url,
         "inLanguage": page.locale.language_code,
         "datePublished": published.isoformat() if published else None,
         "dateModified": (page.last_published_at or published).isoformat() if published else None,
