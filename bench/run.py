@@ -190,8 +190,11 @@ def static_file(size):
 def measure(args, urls, static_url, page_cache):
     server = start_server(args, page_cache)
     try:
-        for url in [static_url, *urls.values()]:  # warm: caches, renditions, connections
-            for _ in range(2):
+        # Warm every worker (each keeps its own memory of the layout), renditions, connections:
+        # the figures are the steady state; the first request after a change is counted in
+        # instructions (bench/instructions.py --after-change) and in the query budgets.
+        for url in [static_url, *urls.values()]:
+            for _ in range(4 * args.workers):
                 fetch(args.port, url)
         results = {}
         for name, url in [("static file", static_url), *urls.items()]:
