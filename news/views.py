@@ -5,8 +5,7 @@ articles, previous/next, metadata). Every function costs a fixed number of queri
 import datetime
 
 from django.conf import settings
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
 from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.http import urlencode
@@ -247,14 +246,7 @@ def index_feed_links(request, index_url):
     ]
 
 
-def _scalar(queryset, suffix=""):
-    """A one-value queryset as SQL compiled once (Django compiles a subquery again wherever
-    it is used: here in the WHERE clause and in the SELECT list, five times over)."""
-    sql, params = queryset.query.sql_with_params()
-    return RawSQL(f"{sql}{suffix}", params, output_field=IntegerField())
-
-
-def related_and_neighbours(page, news, categories, tags, limit=3):
+def related_and_neighbours(page, categories, tags, limit=3):
     """Up to `limit` live articles of the same language sharing a category or a tag with
     `page`, newest first (never the page itself), and the page's neighbours in its index by
     display date (older, newer): all in one query, plus the renditions of their images.
@@ -262,43 +254,14 @@ def related_and_neighbours(page, news, categories, tags, limit=3):
     Each wanted article is a scalar subquery (`pk = (SELECT ... LIMIT 1)`, the n-th related
     one with OFFSET n), which the database evaluates once and answers from the primary key:
     an `IN (subquery) OR IN (subquery)` condition instead made PostgreSQL read every article.
-    The same subqueries in the SELECT list say which article is which."""
-    from .models import NewsPage, NewsPageTag
+    The same subqueries in the SELECT list say which article is which. Their SQL is written
+    once per process (news.picks)."""
+    from .models import NewsPage
+    from .picks import picks as article_picks
 
-    same_language = news.filter(locale_id=page.locale_id)
-    picks = {}
     category_keys = [c.translation_key for c in categories]
     tag_ids = [t.pk for t in tags if t.pk is not None]  # a preview's new tags are unsaved
-    if category_keys or tag_ids:
-        through = NewsPage.categories.through.objects
-        shared = Q(
-            pk__in=through.filter(newscategory__translation_key__in=category_keys).values(
-                "newspage_id"
-            )
-        ) | Q(pk__in=NewsPageTag.objects.filter(tag_id__in=tag_ids).values("content_object_id"))
-        related = (
-            same_language.filter(shared)
-            .exclude(pk=page.pk)
-            .order_by("-date", "-first_published_at", "-pk")
-            .values("pk")
-        )
-        sql, params = related.query.sql_with_params()
-        for n in range(limit):
-            picks[f"related_{n}"] = RawSQL(
-                f"{sql} LIMIT 1 OFFSET {n}", params, output_field=IntegerField()
-            )
-    if page.date is not None and page.pk is not None:  # a new article's preview has none
-        siblings = same_language.sibling_of(page, inclusive=False)
-        picks["older"] = _scalar(
-            siblings.filter(Q(date__lt=page.date) | Q(date=page.date, pk__lt=page.pk))
-            .order_by("-date", "-pk")
-            .values("pk")[:1]
-        )
-        picks["newer"] = _scalar(
-            siblings.filter(Q(date__gt=page.date) | Q(date=page.date, pk__gt=page.pk))
-            .order_by("date", "pk")
-            .values("pk")[:1]
-        )
+    picks = article_picks(page, category_keys, tag_ids, limit)
     if not picks:
         return [], None, None
     any_of = Q()
@@ -377,9 +340,8 @@ def image_url(image, request, spec=SOCIAL_SPEC):
 
 def news_page_context(page, request):
     """Everything the article's template shows besides its own fields."""
-    from .models import NewsCategory, live_news
+    from .models import NewsCategory
 
-    news = live_news()
     # A preview shows the relations on the editor's form (unsaved, held by the page object).
     previewing = page.pk is None or getattr(request, "is_preview", False)
     if previewing:
@@ -396,7 +358,7 @@ def news_page_context(page, request):
             categories.append(chosen)
     tags = list(page.tags.all())
     authors = list(page.authors.select_related("photo"))
-    related, older, newer = related_and_neighbours(page, news, categories, tags)
+    related, older, newer = related_and_neighbours(page, categories, tags)
     social_image = page.get_social_image()
     # The index is the parent: its URL is the article's without the last segment.
     page_url = page.get_url(request) or ""
