@@ -1,5 +1,6 @@
-"""The SQL that picks an article's related articles and its previous/next neighbours, written
-once per process for each shape of the question instead of built by the ORM on every request.
+"""The SQL that picks an article's related articles and its previous/next neighbours, and
+the pages it links to, written once per process for each shape of the question instead of
+built by the ORM on every request.
 
 Built by the ORM, the five picks (three related articles, the older and the newer neighbour,
 each a scalar subquery over the live, public, unexpired articles of the language) cost about a
@@ -126,3 +127,44 @@ def picks(page, category_keys, tag_ids, limit=3):
     return {
         name: RawSQL(text, params[name], output_field=IntegerField()) for name, text in sql.items()
     }
+
+
+@lru_cache(maxsize=32)
+def _linked_sql(vendor, restricted):
+    """SQL for every live, public translation of the pages an article links to (the linked
+    pages among them), each with `is_linked` and its link's place, `link_position`."""
+    from .models import NewsPageRelatedPage
+
+    q = connection.ops.quote_name
+    page, links = q(Page._meta.db_table), q(NewsPageRelatedPage._meta.db_table)
+    link_page = q(_column(NewsPageRelatedPage, "page"))
+    link_target = q(_column(NewsPageRelatedPage, "target"))
+    key = q(_column(Page, "translation_key"))
+    path = f"p.{q(_column(Page, 'path'))}"
+    linked = f"SELECT l.{link_target} FROM {links} l WHERE l.{link_page} = %s"
+    linked_keys = (
+        f"SELECT t.{key} FROM {links} l INNER JOIN {page} t ON t.{q('id')} = l.{link_target} "
+        f"WHERE l.{link_page} = %s"
+    )
+    position = (
+        f"SELECT MIN(l.{q(_column(NewsPageRelatedPage, 'sort_order'))}) FROM {links} l "
+        f"INNER JOIN {page} t ON t.{q('id')} = l.{link_target} "
+        f"WHERE l.{link_page} = %s AND t.{key} = p.{key}"
+    )
+    return (
+        f"SELECT p.*, CASE WHEN p.{q('id')} IN ({linked}) THEN 1 ELSE 0 END AS is_linked, "
+        f"({position}) AS link_position FROM {page} p "
+        f"WHERE p.{q(_column(Page, 'live'))} = %s AND p.{key} IN ({linked_keys})"
+        + "".join(f" AND NOT ({path} LIKE %s)" for _ in range(restricted))
+        + f" ORDER BY link_position, p.{q('id')}"
+    )
+
+
+def linked_pages(page):
+    """Every live, public translation of the pages `page` links to (each linked page is one
+    of them, if live and public), as Page objects with `is_linked` and `link_position` (the
+    link's place in the article's list), in that order."""
+    restricted = _restricted_paths()
+    sql = _linked_sql(connection.vendor, len(restricted))
+    params = [page.pk, page.pk, True, page.pk, *[f"{path}%" for path in restricted]]
+    return Page.objects.raw(sql, params)

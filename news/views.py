@@ -5,7 +5,7 @@ articles, previous/next, metadata). Every function costs a fixed number of queri
 import datetime
 
 from django.conf import settings
-from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.http import urlencode
@@ -20,6 +20,22 @@ from home.pagination import paginate
 from .paging import DatedPages, day_counts
 
 SOCIAL_SPEC = "fill-1200x630|format-jpeg"
+# What a news card and a previous/next link show of an article (news/_news_card.html, its URL).
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "path",
+    "depth",
+    "url_path",
+    "locale_id",
+    "live",
+    "date",
+    "first_published_at",
+    "listing_summary",
+    "intro",
+    "search_description",
+    "featured_image",
+)
 
 # og:locale wants language_TERRITORY; the territory of each shipped language.
 OG_LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "hu": "hu_HU", "de": "de_DE"}
@@ -269,7 +285,7 @@ def related_and_neighbours(page, categories, tags, limit=3):
         any_of |= Q(pk=pick)
     rows = {
         row.pk: row
-        for row in with_images(NewsPage.objects.filter(any_of)).annotate(
+        for row in with_images(NewsPage.objects.filter(any_of).only(*CARD_FIELDS)).annotate(
             **{f"pick_{name}": pick for name, pick in picks.items()}
         )
     }
@@ -293,7 +309,7 @@ def related_pages(page, previewing=False):
     from the page object (one more query) instead of the database's link table."""
     from home.routing import public
 
-    from .models import NewsPageRelatedPage
+    from .picks import linked_pages
 
     if previewing:
         target_ids = [link.target_id for link in page.related_pages.all() if link.target_id]
@@ -305,24 +321,17 @@ def related_pages(page, previewing=False):
             *[When(translation_key=key, then=Value(n)) for n, key in enumerate(keys)],
             default=Value(len(keys)),
         )
-    else:
-        links = NewsPageRelatedPage.objects.filter(page=page)
-        target_ids = links.values("target_id")
-        keys = links.values("target__translation_key")
-        position = Subquery(
-            links.filter(target__translation_key=OuterRef("translation_key"))
-            .order_by("sort_order")
-            .values("sort_order")[:1]
+        # Every live translation of the linked pages (the linked page is one of them): a
+        # plain `IN` that the database answers from the translation key's index, where an
+        # `OR` of the linked pages and their translations made PostgreSQL read every page.
+        rows = public(
+            Page.objects.live()
+            .filter(translation_key__in=keys)
+            .annotate(is_linked=Q(pk__in=target_ids), position=position)
+            .order_by("position", "pk")
         )
-    # Every live translation of the linked pages (the linked page is one of them): a plain
-    # `IN` that the database answers from the translation key's index, where an `OR` of
-    # the linked pages and their translations made PostgreSQL read every page.
-    rows = public(
-        Page.objects.live()
-        .filter(translation_key__in=keys)
-        .annotate(is_linked=Q(pk__in=target_ids), position=position)
-        .order_by("position", "pk")
-    )
+    else:
+        rows = linked_pages(page)  # the same, from the link table, as SQL written once
     chosen = {}
     for row in rows:
         translated = row.locale_id == page.locale_id and row.alias_of_id is None

@@ -11,8 +11,9 @@ import pytest
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
+from home.factories import StandardPageFactory
 from news.factories import NewsCategoryFactory, NewsIndexPageFactory
-from news.models import NewsPage, live_news
+from news.models import NewsPage, NewsPageRelatedPage, live_news
 
 from .conftest import days_ago, publish
 
@@ -99,3 +100,27 @@ def test_every_article_shows_the_related_and_neighbouring_articles_the_orm_defin
     main = related_titles(client.get(made[0].url).text)
     assert len(main) == 3 and "Press match" in main
     assert not {"Expired match", "Draft match", "Private match"} & set(main)
+
+
+def linked_titles(html):
+    match = re.search(r'id="news-related-pages-heading".*?</section>', html, re.S)
+    return re.findall(r'<li><a href="[^"]*">([^<]*)</a></li>', match.group(0)) if match else []
+
+
+def test_linked_pages_are_shown_in_link_order_in_the_readers_language_if_live_and_public(
+    client, home, homes, news_indexes, make_news, translate, locales
+):
+    project = publish(StandardPageFactory(parent=home, title="BRILLIANT", slug="brilliant"))
+    partner = publish(StandardPageFactory(parent=home, title="SCS", slug="scs"))
+    draft = StandardPageFactory(parent=home, title="Draft", slug="draft", live=False)
+    private = publish(StandardPageFactory(parent=home, title="Private", slug="private"))
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    fr_project = translate(project, locales["fr"])
+    article = make_news(news_indexes["en"], title="About them")
+    for n, target in enumerate((partner, draft, private, project, fr_project)):
+        article.related_pages.add(NewsPageRelatedPage(target=target, sort_order=n))
+    publish(article)
+    assert linked_titles(client.get(article.url).text) == ["SCS", "BRILLIANT"]
+    fr_article = NewsPage.objects.get(pk=translate(article, locales["fr"]).pk)
+    # In French: the French BRILLIANT, the untranslated SCS as linked; in link order.
+    assert linked_titles(client.get(fr_article.url).text) == ["SCS", fr_project.title]
