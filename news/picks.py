@@ -168,3 +168,35 @@ def linked_pages(page):
     sql = _linked_sql(connection.vendor, len(restricted))
     params = [page.pk, page.pk, True, page.pk, *[f"{path}%" for path in restricted]]
     return Page.objects.raw(sql, params)
+
+
+@lru_cache(maxsize=4)
+def _labels_sql(vendor):
+    """SQL for an article's category ids and its tags (id, name, slug), in one statement."""
+    from taggit.models import Tag
+
+    from .models import NewsPage, NewsPageTag
+
+    q = connection.ops.quote_name
+    through = NewsPage.categories.through
+    tag, tagged = q(Tag._meta.db_table), q(NewsPageTag._meta.db_table)
+    return (
+        f"SELECT 0 AS kind, c.{q(_column(through, 'newscategory'))} AS id, NULL AS name, "
+        f"NULL AS slug, 0 AS position FROM {q(through._meta.db_table)} c "
+        f"WHERE c.{q(_column(through, 'newspage'))} = %s "
+        f"UNION ALL SELECT 1, t.{q('id')}, t.{q('name')}, t.{q('slug')}, nt.{q('id')} "
+        f"FROM {tag} t INNER JOIN {tagged} nt ON nt.{q(_column(NewsPageTag, 'tag'))} = t.{q('id')} "
+        f"WHERE nt.{q(_column(NewsPageTag, 'content_object'))} = %s ORDER BY 1, 5"
+    )
+
+
+def category_ids_and_tags(page):
+    """([the ids of `page`'s categories], [its tags, in the order they were added])."""
+    from taggit.models import Tag
+
+    with connection.cursor() as cursor:
+        cursor.execute(_labels_sql(connection.vendor), [page.pk, page.pk])
+        rows = cursor.fetchall()
+    category_ids = [row[1] for row in rows if row[0] == 0]
+    tags = [Tag.from_db(None, ["id", "name", "slug"], row[1:4]) for row in rows if row[0] == 1]
+    return category_ids, tags

@@ -14,7 +14,7 @@ from django.utils.translation import to_locale
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
-from home.caching import remember
+from home.caching import remember, remember_in_process
 from home.pagination import paginate
 
 from .paging import DatedPages, day_counts
@@ -350,22 +350,29 @@ def image_url(image, request, spec=SOCIAL_SPEC):
 def news_page_context(page, request):
     """Everything the article's template shows besides its own fields."""
     from .models import NewsCategory
+    from .picks import category_ids_and_tags
 
     # A preview shows the relations on the editor's form (unsaved, held by the page object).
     previewing = page.pk is None or getattr(request, "is_preview", False)
+    # The site's categories, kept in the process until content changes.
+    every_category = remember_in_process(
+        request, ("news categories",), lambda: list(NewsCategory.objects.order_by("name", "pk"))
+    )
     if previewing:
-        category_keys = [category.translation_key for category in page.categories.all()]
+        category_keys = {category.translation_key for category in page.categories.all()}
+        tags = list(page.tags.all())
     else:
-        category_keys = page.categories.values("translation_key")
-    # The page's categories in its language (falling back to the linked ones), one query.
-    linked = list(NewsCategory.objects.filter(translation_key__in=category_keys).order_by("name"))
+        category_ids, tags = category_ids_and_tags(page)  # one query
+        by_id = {c.pk: c for c in every_category}
+        category_keys = {by_id[pk].translation_key for pk in category_ids if pk in by_id}
+    # The page's categories in its language (falling back to the linked ones), by name.
+    linked = [c for c in every_category if c.translation_key in category_keys]
     own = {c.translation_key: c for c in linked if c.locale_id == page.locale_id}
     categories = []
     for c in linked:
         chosen = own.get(c.translation_key, c)
         if chosen not in categories:
             categories.append(chosen)
-    tags = list(page.tags.all())
     authors = list(page.authors.select_related("photo"))
     related, older, newer = related_and_neighbours(page, categories, tags)
     social_image = page.get_social_image()

@@ -47,7 +47,7 @@ BUDGETS = {
     "news feed (RSS)": 8,
     "news feed (Atom)": 8,
     "news category feed": 9,
-    "news page": 9,
+    "news page": 8,
     "partner index": 7,
     "partner index, page 2": 7,
     "partner page": 6,
