@@ -109,6 +109,18 @@ def private_q():
     return q if q else Q(pk__in=[])
 
 
+def restricted_paths():
+    """The paths of the private sections (pages with a view restriction), read once per
+    request (none, on most sites: the route query says so), or now outside a request."""
+    cache = _current_memo.get()
+    if cache is not None and RESTRICTED in cache:
+        return cache[RESTRICTED]
+    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if cache is not None:
+        cache[RESTRICTED] = paths
+    return paths
+
+
 def public(queryset):
     """queryset.public() without a query of its own (on most requests)."""
     return queryset.exclude(private_q())

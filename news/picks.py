@@ -17,7 +17,9 @@ from django.db import connection
 from django.db.models import IntegerField
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
+
+from home.routing import restricted_paths
 
 
 def _column(model, name):
@@ -82,19 +84,6 @@ def _sql(vendor, keys, tags, restricted, limit, neighbours):
     return picks
 
 
-def _restricted_paths():
-    """The private sections, read once per request (home.routing), or now outside one."""
-    from home.routing import RESTRICTED, _current_memo
-
-    memo = _current_memo.get()
-    if memo is not None and RESTRICTED in memo:
-        return memo[RESTRICTED]
-    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    if memo is not None:
-        memo[RESTRICTED] = paths
-    return paths
-
-
 def picks(page, category_keys, tag_ids, limit=3):
     """{pick name: RawSQL scalar subquery} for `page`: related_0..related_{limit-1} (live
     articles of its language sharing a category or a tag, newest first, never itself) and,
@@ -102,7 +91,7 @@ def picks(page, category_keys, tag_ids, limit=3):
     from .models import NewsCategory
 
     neighbours = page.date is not None and page.pk is not None  # a new article's preview
-    restricted = _restricted_paths()
+    restricted = restricted_paths()
     sql = _sql(
         connection.vendor,
         len(category_keys),
@@ -164,7 +153,7 @@ def linked_pages(page):
     """Every live, public translation of the pages `page` links to (each linked page is one
     of them, if live and public), as Page objects with `is_linked` and `link_position` (the
     link's place in the article's list), in that order."""
-    restricted = _restricted_paths()
+    restricted = restricted_paths()
     sql = _linked_sql(connection.vendor, len(restricted))
     params = [page.pk, page.pk, True, page.pk, *[f"{path}%" for path in restricted]]
     return Page.objects.raw(sql, params)

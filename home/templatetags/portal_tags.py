@@ -4,8 +4,11 @@ Each helper memoises its result on the request, because the base layout asks for
 thing in several places (head and header, for instance) and a page must cost a fixed number
 of queries."""
 
+from functools import lru_cache
+
 from django import template
 from django.conf import settings
+from django.db import connection
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
@@ -15,7 +18,7 @@ from home.caching import keep_in_process, recall_in_process, remember_in_process
 from home.models import FundingStatement, SiteSettings
 from home.routing import memo as _memo
 from home.routing import prime as _prime
-from home.routing import public, site_for_request
+from home.routing import public, restricted_paths, site_for_request
 
 register = template.Library()
 
@@ -86,8 +89,8 @@ def _layout_pages(request, page=None):
         wanted |= Q(translation_key=site.root_page.translation_key, alias_of__isnull=True)
     if menu is None:
         wanted |= _menu_q(root)
-    if page is None and homes is not None and menu is not None:
-        return homes, menu, []
+    if homes is not None and menu is not None:
+        return homes, menu, _live_translations(page) if page is not None else []
     rows = list(_public(request, Page.objects.live().filter(wanted).select_related("locale")))
     if homes is None:
         homes = {
@@ -103,6 +106,36 @@ def _layout_pages(request, page=None):
     if page is not None:
         own = [r for r in rows if r.translation_key == page.translation_key and not r.alias_of_id]
     return homes, menu, own
+
+
+@lru_cache(maxsize=32)
+def _translations_sql(vendor, restricted):
+    q = connection.ops.quote_name
+    column = Page._meta.get_field
+    return (
+        f"SELECT p.*, l.{q('language_code')} AS portal_language FROM {q(Page._meta.db_table)} p "
+        f"INNER JOIN {q(Locale._meta.db_table)} l ON l.{q('id')} = p.{q(column('locale').column)} "
+        f"WHERE p.{q(column('live').column)} = %s "
+        f"AND p.{q(column('translation_key').column)} = %s "
+        f"AND p.{q(column('alias_of').column)} IS NULL"
+        + "".join(f" AND NOT (p.{q(column('path').column)} LIKE %s)" for _ in range(restricted))
+    )
+
+
+def _live_translations(page):
+    """`page`'s live, public, non-alias translations (itself included), each with its locale,
+    in one statement written once per process (the ORM rebuilt it on every request)."""
+    restricted = restricted_paths()
+    sql = _translations_sql(connection.vendor, len(restricted))
+    key = Page._meta.get_field("translation_key").get_db_prep_value(
+        page.translation_key, connection
+    )
+    rows = list(Page.objects.raw(sql, [True, key, *[f"{p}%" for p in restricted]]))
+    for row in rows:
+        row.locale = Locale.from_db(
+            None, ["id", "language_code"], (row.locale_id, row.portal_language)
+        )
+    return rows
 
 
 @register.simple_tag(takes_context=True)

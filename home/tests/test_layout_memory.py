@@ -3,13 +3,17 @@ menu, the site root's translations, the funding statement) is kept in each proce
 content generation moves (home.caching.remember_in_process): a request then costs fewer
 queries, and any change is on the next request. The page cache is off in these tests."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
+from conftest import tagged
 from home.caching import bump_generation
 from home.factories import StandardPageFactory
+from home.localization import translate_object
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +94,23 @@ def test_without_a_reachable_cache_nothing_is_kept_and_pages_still_render(client
     html, then = get(client, "/en/about/")
     assert then == first  # read from the database every time
     assert ">About<" in html and "Erasmus+ programme" in html
+
+
+def test_the_language_switcher_is_the_same_on_the_first_and_the_next_request(
+    client, homes, locales, funding
+):
+    """The first request reads the page's translations with the menu; the next one alone
+    (written once per process): live, public, non-alias translations only, either way."""
+    page = publish(StandardPageFactory(parent=homes["en"], title="About", slug="about"))
+    french = translate_object(page, locales["fr"], tagged("fr"), strict=False)
+    translate_object(page, locales["es"], tagged("es"), strict=False, publish=False)
+    hungarian = translate_object(page, locales["hu"], tagged("hu"), strict=False)
+    PageViewRestriction.objects.create(page=hungarian, restriction_type="login")
+    first, _ = get(client, "/en/about/")
+    then, _ = get(client, "/en/about/")
+    switcher = re.compile(r'<nav class="language-switcher".*?</nav>', re.S)
+    assert switcher.search(first).group(0) == switcher.search(then).group(0)
+    assert f'href="http://testserver{french.url}" lang="fr"' in then
+    assert 'href="http://testserver/es/" lang="es"' in then  # a draft: its home instead
+    assert 'href="http://testserver/hu/" lang="hu"' in then  # private: its home instead
+    assert re.findall(r'hreflang="(\w+)" href', first) == re.findall(r'hreflang="(\w+)" href', then)
