@@ -41,6 +41,21 @@ def day_counts(news):
     return days, ends
 
 
+def archive_months(day_counts):
+    """The months that have articles, newest first, as the first day of each month: what
+    `dates("date", "month")` would read from the database, from the remembered day counts
+    (a date is built only where a day falls outside the month found last)."""
+    days, _ends = day_counts
+    months, first, last = set(), 1, 0
+    for day in days:
+        if day != NO_DATE and not first <= day <= last:
+            start = datetime.date.fromordinal(day).replace(day=1)
+            months.add(start)
+            following = (start + datetime.timedelta(days=31)).replace(day=1)
+            first, last = start.toordinal(), following.toordinal() - 1
+    return sorted(months, reverse=True)
+
+
 class DatedPages:
     """The articles of a listing (a queryset ordered as `NewsIndexPage.news()`), sliced for a
     paginator through the listing's `day_counts`. Only slices and len() are supported."""

@@ -17,7 +17,7 @@ from wagtail.models import Page, Site
 from home.caching import remember, remember_in_process
 from home.pagination import paginate
 
-from .paging import DatedPages, day_counts
+from .paging import DatedPages, archive_months, day_counts
 
 SOCIAL_SPEC = "fill-1200x630|format-jpeg"
 # What a news card and a previous/next link show of an article (news/_news_card.html, its URL).
@@ -162,28 +162,32 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
     if tag is not None:
         heading = _("News tagged “%(tag)s”") % {"tag": tag.name}
 
-    years = remember(f"{key}:years", lambda: list(base.dates("date", "year", order="DESC")))
+    # The archive's years and months, from the whole index's day counts (the same remembered
+    # value as the unfiltered listing's).
+    unfiltered = "None-None-None-None"
+
+    def index_months():
+        if filters == unfiltered:
+            return archive_months(days)
+        return archive_months(remember(f"{key}:days:{unfiltered}", lambda: day_counts(base)))
+
+    archive_dates = remember(f"{key}:months", index_months)
     archive = [
         {
-            "year": d.year,
-            "url": index_url + index.reverse_subpage("year_route", args=[f"{d.year:04d}"]),
+            "year": y,
+            "url": index_url + index.reverse_subpage("year_route", args=[f"{y:04d}"]),
         }
-        for d in years
+        for y in dict.fromkeys(d.year for d in archive_dates)
     ]
-    months = []
-    if year is not None:
-        in_year = remember(
-            f"{key}:months:{year}",
-            lambda: list(base.filter(date__year=year).dates("date", "month", order="ASC")),
-        )
-        months = [
-            {
-                "date": d,
-                "url": index_url
-                + index.reverse_subpage("month_route", args=[f"{year:04d}", f"{d.month:02d}"]),
-            }
-            for d in in_year
-        ]
+    months = [
+        {
+            "date": d,
+            "url": index_url
+            + index.reverse_subpage("month_route", args=[f"{year:04d}", f"{d.month:02d}"]),
+        }
+        for d in reversed(archive_dates)
+        if d.year == year
+    ]
     tags = remember(
         f"{key}:tags",
         lambda: list(

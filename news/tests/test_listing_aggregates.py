@@ -4,6 +4,7 @@ listing then costs the same queries on a site with 10 or 10,000 articles, and a 
 unpublish or new tag shows on the next request (the page cache is off in these tests)."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -27,9 +28,10 @@ def test_a_listing_remembers_its_count_archive_and_tags(client, news_index, make
     bump_generation()  # as any change to the content does
     cold, _ = queries(client, news_index.url)
     warm, html = queries(client, news_index.url)
-    # The count, the archive's years and the tags (in the shared cache), and the site and
-    # the funding statement the layout keeps in the process.
-    assert cold - warm == 5
+    # The articles per day (which give the count and the archive's years and months) and
+    # the tags (in the shared cache), and the site and the funding statement the layout keeps
+    # in the process.
+    assert cold - warm == 4
     assert "2024" in html and "mooc" in html
 
 
@@ -53,3 +55,15 @@ def test_publishing_and_unpublishing_show_on_the_next_request(
     html = client.get(news_index.url).text
     assert "/2019/" not in html and "brilliant" not in html
     assert client.get(news_index.url + "?page=2").status_code == 404
+
+
+def test_the_archive_lists_every_year_and_month_with_articles(client, news_index, make_news):
+    """The archive comes from the remembered articles per day: month and year boundaries."""
+    for day in ["2023-12-31", "2024-01-01", "2024-01-31", "2024-02-01", "2024-02-29"]:
+        make_news(news_index, slug=f"on-{day}", date=datetime.date.fromisoformat(day))
+    html = client.get(news_index.url).text
+    years = re.findall(rf'href="{news_index.url}(\d{{4}})/"', html)
+    assert years == ["2024", "2023"]
+    months = client.get(news_index.url + "2024/").text
+    assert re.findall(rf'href="{news_index.url}2024/(\d\d)/"', months) == ["01", "02"]
+    assert client.get(news_index.url + "2023/12/").status_code == 200
