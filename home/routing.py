@@ -101,10 +101,8 @@ def private_q():
     cache = _current_memo.get()
     if cache is None:
         return _private_sql_q()
-    if RESTRICTED not in cache:
-        cache[RESTRICTED] = list(PageViewRestriction.objects.values_list("page__path", flat=True))
     q = Q()
-    for path in cache[RESTRICTED]:
+    for path in restricted_paths():
         q |= Q(path__startswith=path)
     return q if q else Q(pk__in=[])
 
@@ -115,10 +113,14 @@ def restricted_paths():
     cache = _current_memo.get()
     if cache is not None and RESTRICTED in cache:
         return cache[RESTRICTED]
-    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    paths = _read_restricted_paths()
     if cache is not None:
         cache[RESTRICTED] = paths
     return paths
+
+
+def _read_restricted_paths():
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 def public(queryset):
@@ -129,11 +131,7 @@ def public(queryset):
 def public_for_search(request, queryset):
     """queryset.public() in a form search backends accept (they take filters on indexed
     fields such as `path`, not subqueries): the restricted sections read once per request."""
-    paths = memo(
-        request,
-        RESTRICTED,
-        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
-    )
+    paths = memo(request, RESTRICTED, _read_restricted_paths)
     restricted = Q()
     for path in paths:
         restricted |= Q(path__startswith=path)
@@ -219,11 +217,7 @@ def route(request, path):
 
     if rows and not rows[0].portal_any_restriction:
         prime(request, RESTRICTED, [])  # no private section: public() needs no condition
-    restricted = memo(
-        request,
-        RESTRICTED,
-        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
-    )
+    restricted = memo(request, RESTRICTED, _read_restricted_paths)
 
     # The chain of pages along the path: each the child of the previous one with that slug.
     chain = [home]
