@@ -2,7 +2,9 @@
 
 Each helper memoises its result on the request, because the base layout asks for the same
 thing in several places (head and header, for instance) and a page must cost a fixed number
-of queries."""
+of queries; what only content changes (the site root's translations, the menu, the funding
+statement) is also kept in the process until the content generation moves
+(home.caching.remember_in_process)."""
 
 from functools import lru_cache
 
@@ -82,6 +84,8 @@ def _layout_pages(request, page=None):
     menu_key = ("menu", getattr(site, "pk", None), getattr(root, "pk", None))
     homes = recall_in_process(request, homes_key) if site is not None else {}
     menu = recall_in_process(request, menu_key) if root is not None else []
+    if homes is not None and menu is not None:
+        return homes, menu, _live_translations(page) if page is not None else []
     wanted = Q(pk__in=[])
     if page is not None:
         wanted |= Q(translation_key=page.translation_key, alias_of__isnull=True)
@@ -89,8 +93,6 @@ def _layout_pages(request, page=None):
         wanted |= Q(translation_key=site.root_page.translation_key, alias_of__isnull=True)
     if menu is None:
         wanted |= _menu_q(root)
-    if homes is not None and menu is not None:
-        return homes, menu, _live_translations(page) if page is not None else []
     rows = list(_public(request, Page.objects.live().filter(wanted).select_related("locale")))
     if homes is None:
         homes = {
@@ -215,7 +217,7 @@ def _in_menu(row, root):
 
 def site_funding_statement(request):
     """The site's funding statement in the active language (the source one if untranslated),
-    read once per request."""
+    kept in the process until content changes."""
 
     site = site_for_request(request)
     if site is None:
