@@ -139,9 +139,11 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
     # does not grow with the number of articles (home.caching.remember); a page is read from
     # the days it spans (news.paging), so a deep page costs what the first one does.
     key = f"news:{index.pk}"
-    filters = "-".join(
-        str(f) for f in (year, month, category and category.translation_key, tag and tag.pk)
-    )
+
+    def filter_key(*values):
+        return "-".join(str(value) for value in values)
+
+    filters = filter_key(year, month, category and category.translation_key, tag and tag.pk)
     days = remember(f"{key}:days:{filters}", lambda: day_counts(news))
     articles = DatedPages(with_images(news).prefetch_related("categories"), days)
     # ?page= as on every list: a positive page number that exists, else 404 (home.pagination).
@@ -164,7 +166,7 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
 
     # The archive's years and months, from the whole index's day counts (the same remembered
     # value as the unfiltered listing's).
-    unfiltered = "None-None-None-None"
+    unfiltered = filter_key(None, None, None, None)
 
     def index_months():
         if filters == unfiltered:
