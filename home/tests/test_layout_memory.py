@@ -14,6 +14,7 @@ from conftest import tagged
 from home.caching import bump_generation
 from home.factories import StandardPageFactory
 from home.localization import translate_object
+from home.models import FundingStatement
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +115,19 @@ def test_the_language_switcher_is_the_same_on_the_first_and_the_next_request(
     assert 'href="http://testserver/es/" lang="es"' in then  # a draft: its home instead
     assert 'href="http://testserver/hu/" lang="hu"' in then  # private: its home instead
     assert re.findall(r'hreflang="(\w+)" href', first) == re.findall(r'hreflang="(\w+)" href', then)
+
+
+def test_a_change_made_behind_the_applications_back_shows_within_five_minutes(
+    client, about, funding, monkeypatch
+):
+    """No signal, no new generation (SQL by hand): what the process keeps expires anyway."""
+    from home import caching
+
+    get(client, "/en/about/")
+    FundingStatement.objects.filter(pk=funding.pk).update(
+        statement="<p>Funded by the Interreg Baltic Sea Region programme.</p>"
+    )
+    assert "Erasmus+ programme" in get(client, "/en/about/")[0]  # still kept
+    now = caching.time.monotonic()
+    monkeypatch.setattr(caching.time, "monotonic", lambda: now + caching.IN_PROCESS_TIMEOUT + 1)
+    assert "Interreg Baltic Sea Region" in get(client, "/en/about/")[0]
