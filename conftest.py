@@ -5,9 +5,9 @@ import pytest
 from django.core.cache import caches
 from wagtail.models import Locale, Site
 
-from home.factories import FundingStatementFactory
-from home.localization import translate_object
-from home.models import HomePage, SiteSettings
+from home.pages.factories import FundingStatementFactory
+from home.pages.localization import translate_object
+from home.pages.models import HomePage, SiteSettings
 
 LANGUAGES = ["en", "fr", "es", "hu"]
 

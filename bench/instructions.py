@@ -73,7 +73,7 @@ def main():
         subprocess.run(switch, check=True, capture_output=True)
     after_change = "--after-change" in sys.argv[3:]
     if after_change:
-        from home.caching import bump_generation
+        from home.pagecache.cache import bump_generation
     for _ in range(count):
         if after_change:
             bump_generation()  # each request is the first after a change: nothing remembered

@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 def page_urls():
     from home.models import StandardPage
-    from home.projects import ProjectIndexPage, ProjectPage
+    from home.projects.models import ProjectIndexPage, ProjectPage
     from news.models import NewsIndexPage
     from partners.models import PartnerIndexPage, PartnerPage
     from training.models import TrainingIndexPage, TrainingResourcePage

@@ -15,7 +15,7 @@ and it counts "stale reads": a read of the page that started after a publish had
 and still showed an earlier heading (the page cache in Redis must make that zero).
 
 The `AdminSession` client below (a browser without JavaScript: cookies, the CSRF token, form
-fields read from the page) is also what home/tests/test_two_servers.py uses.
+fields read from the page) is also what home/pagecache/tests/test_two_servers.py uses.
 """
 
 import argparse

@@ -19,4 +19,4 @@ class HomeConfig(AppConfig):
     def ready(self):
         post_migrate.connect(ensure_locales, sender=self)
         # Optional automatic translation drafts on publish (PORTAL_AUTO_TRANSLATION_DRAFTS).
-        from . import translation_signals  # noqa: F401
+        from home.translation import signal_handlers  # noqa: F401

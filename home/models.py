@@ -1,254 +1,20 @@
-"""Pages, snippets and settings of the base app.
+"""The base app's models, defined in its packages and gathered here, where Django looks for
+them (the app label stays `home`): the pages, image, snippet and settings of `home.pages`
+and the project family of `home.projects`. Other apps may import them from here."""
 
-Page tree (one per locale, kept in step by wagtail-localize):
-
-    Root
-    └── HomePage (one per language: /en/, /fr/, /es/, /hu/)
-        ├── StandardPage (about, privacy, accessibility, legal notice, contact)
-        │   └── StandardPage
-        └── the section index pages of news, projects, training and partners
-"""
-
-from django.conf import settings
-from django.db import models
-from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField, StreamField
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page, PageManager, TranslatableMixin
-from wagtail.query import PageQuerySet
-from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
-
-from .blocks import BodyBlock
-
-
-class PortalImage(AbstractImage):
-    """The site's image model: Wagtail's image plus a credit line. Its `description` is the
-    alternative text used wherever the image is shown."""
-
-    credit = models.CharField(
-        _("credit"),
-        max_length=255,
-        blank=True,
-        help_text=_("Photographer or rights holder, shown beside the image."),
-    )
-
-    admin_form_fields = Image.admin_form_fields + ("credit",)
-
-
-class PortalRendition(AbstractRendition):
-    image = models.ForeignKey(PortalImage, on_delete=models.CASCADE, related_name="renditions")
-
-    class Meta:
-        unique_together = (("image", "filter_spec", "focal_point_key"),)
-
-
-class PortalPageQuerySet(PageQuerySet):
-    def private_q(self):
-        # One SQL condition instead of a query for every restriction on each public() call.
-        from .routing import private_q
-
-        return private_q()
-
-
-class PortalPageManager(PageManager.from_queryset(PortalPageQuerySet)):
-    pass
-
-
-class BasePage(Page):
-    """Abstract base of every page type: the listing fields used when a page is shown in a
-    list or shared (title, summary, image) on top of Wagtail's SEO fields."""
-
-    objects = PortalPageManager()
-
-    # Joined when the page is served (home.routing): the foreign keys its template shows.
-    serve_select_related = ()
-
-    listing_summary = models.TextField(
-        _("listing summary"),
-        blank=True,
-        help_text=_("Shown in lists, search results and link previews. Defaults to the intro."),
-    )
-    social_image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        verbose_name=_("social image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown when the page is shared. Defaults to the page's main image."),
-    )
-
-    promote_panels = Page.promote_panels + [
-        MultiFieldPanel(
-            [FieldPanel("listing_summary"), FieldPanel("social_image")],
-            heading=_("Listing and sharing"),
-        ),
-    ]
-
-    search_fields = Page.search_fields + [index.SearchField("listing_summary")]
-
-    class Meta:
-        abstract = True
-
-    def get_view_restrictions(self):
-        # home.routing has already checked in SQL that nothing restricts a page it served.
-        known = getattr(self, "_portal_view_restrictions", None)
-        return known if known is not None else super().get_view_restrictions()
-
-    def get_summary(self):
-        return self.listing_summary or getattr(self, "intro", "") or self.search_description
-
-    def get_social_image(self):
-        return self.social_image
-
-
-class HomePage(BasePage):
-    """The root of each language's tree and the site's front page."""
-
-    hero_heading = models.CharField(_("hero heading"), max_length=255, blank=True)
-    intro = models.TextField(_("introduction"), blank=True)
-    hero_image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
-
-    content_panels = BasePage.content_panels + [
-        MultiFieldPanel(
-            [FieldPanel("hero_heading"), FieldPanel("intro"), FieldPanel("hero_image")],
-            heading=_("Hero"),
-        ),
-        FieldPanel("body"),
-    ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
-
-    parent_page_types = ["wagtailcore.Page"]
-
-    class Meta:
-        verbose_name = _("home page")
-        verbose_name_plural = _("home pages")
-
-    def get_social_image(self):
-        return self.social_image or self.hero_image
-
-    def get_context(self, request, *args, **kwargs):
-        """Sections that other apps add to the home page (latest news, projects, training)
-        through the `home_page_sections` hook: each function takes the home page and the
-        request and returns a dict with a `template` key and its context, or None."""
-        context = super().get_context(request, *args, **kwargs)
-        context["home_sections"] = [
-            section
-            for section_for in hooks.get_hooks("home_page_sections")
-            if (section := section_for(self, request))
-        ]
-        return context
-
-
-class StandardPage(BasePage):
-    """A plain content page: about, privacy, accessibility statement, legal notice, contact."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
-
-    parent_page_types = ["home.HomePage", "home.StandardPage", "partners.PartnerPage"]
-    subpage_types = ["home.StandardPage"]
-
-    class Meta:
-        verbose_name = _("standard page")
-        verbose_name_plural = _("standard pages")
-
-
-class FundingStatement(TranslatableMixin, models.Model):
-    """The EU funding acknowledgement: the footer of every page shows the site's statement, and
-    a project page can show its own (a COSME project is worded differently from Erasmus+)."""
-
-    name = models.CharField(
-        _("name"), max_length=255, help_text=_("For editors, to tell statements apart.")
-    )
-    programme = models.CharField(_("programme"), max_length=255, help_text=_("e.g. Erasmus+"))
-    grant_agreement_number = models.CharField(
-        _("grant agreement number"), max_length=64, blank=True
-    )
-    statement = RichTextField(
-        _("statement"),
-        features=["bold", "italic", "link"],
-        help_text=_("The acknowledgement as required by the programme, in this language."),
-    )
-    disclaimer = models.TextField(
-        _("disclaimer"),
-        blank=True,
-        help_text=_("The programme's standard disclaimer on views and opinions expressed."),
-    )
-    show_emblem = models.BooleanField(_("show the EU emblem"), default=True)
-
-    translatable_fields = [
-        SynchronizedField("name"),
-        TranslatableField("programme"),
-        SynchronizedField("grant_agreement_number"),
-        TranslatableField("statement"),
-        TranslatableField("disclaimer"),
-        SynchronizedField("show_emblem"),
-    ]
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("programme"),
-        FieldPanel("grant_agreement_number"),
-        FieldPanel("statement"),
-        FieldPanel("disclaimer"),
-        FieldPanel("show_emblem"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("funding statement")
-        verbose_name_plural = _("funding statements")
-
-    def __str__(self):
-        return self.name
-
-
-@register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
-    """Site-wide choices staff make once per site; the chosen snippets are shown in the
-    visitor's language."""
-
-    funding_statement = models.ForeignKey(
-        FundingStatement,
-        verbose_name=_("funding statement"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown in the footer of every page, in the page's language."),
-    )
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-
-    panels = [FieldPanel("funding_statement"), FieldPanel("contact_email")]
-
-    class Meta:
-        verbose_name = _("site settings")
-
-
-# The project family lives in its own module; imported here so that Django registers the
-# models and `home.models.ProjectPage` keeps working.
-from .projects import (  # noqa: E402
+from home.pages.models import (
+    BasePage,
+    FundingStatement,
+    HomePage,
+    PortalImage,
+    PortalPageManager,
+    PortalPageQuerySet,
+    PortalRendition,
+    SiteSettings,
+    StandardPage,
+)
+from home.projects.models import (
+    AbstractResult,
     ProjectFact,
     ProjectIndexPage,
     ProjectPage,
@@ -260,10 +26,13 @@ from .projects import (  # noqa: E402
 )
 
 __all__ = [
+    "AbstractResult",
     "BasePage",
     "FundingStatement",
     "HomePage",
     "PortalImage",
+    "PortalPageManager",
+    "PortalPageQuerySet",
     "PortalRendition",
     "ProjectFact",
     "ProjectIndexPage",

@@ -77,7 +77,7 @@ def site_for_request(request):
     content changes (sites are content: saving one bumps the generation). It becomes the
     request's site for Wagtail's own calls too."""
     if not hasattr(request, "_wagtail_site"):
-        from .caching import remember_in_process
+        from home.pagecache.cache import remember_in_process
 
         hostname = split_domain_port(request._get_raw_host())[0]
         key = ("site", hostname, request.get_port())

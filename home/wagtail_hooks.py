@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import FundingStatement
+from home.pages.models import FundingStatement
 
 
 class FundingStatementViewSet(SnippetViewSet):
@@ -17,4 +17,4 @@ register_snippet(FundingStatementViewSet)
 
 # Translation workflow: error-safe wagtail-localize views, the translation status report and
 # its dashboard panel (registered on import).
-from . import translation_hooks  # noqa: E402, F401
+from home.translation import hooks as translation_hooks  # noqa: E402, F401

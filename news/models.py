@@ -33,8 +33,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyBlock
 from home.models import BasePage
+from home.pages.blocks import BodyBlock
 
 from .forms import NewsPageForm
 

@@ -14,7 +14,7 @@ count the paginator needs), and a page is read from the days it spans only: a da
 the date index answers, then an OFFSET within those days of at most one day's articles. The
 URLs (`?page=N`), the order and the articles on each page are those of plain slicing.
 
-When the content changes, the remembered counts go with everything else (home.caching). What
+When the content changes, the remembered counts go with everything else (home.pagecache.cache). What
 changes without an edit (an article passing its expiry date before `publish_scheduled` runs)
 can shift a page by an article until then, as it does the count and the page cache."""
 

@@ -14,8 +14,8 @@ from django.utils.translation import to_locale
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
-from home.caching import remember, remember_in_process
-from home.pagination import paginate
+from home.pagecache.cache import remember, remember_in_process
+from home.pages.pagination import paginate
 
 from .paging import DatedPages, archive_months, day_counts
 
@@ -136,7 +136,7 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
 
     # What aggregates over the whole index (the articles per day, which give the count, the
     # archive, the tags) is remembered until the content changes, so that a listing's cost
-    # does not grow with the number of articles (home.caching.remember); a page is read from
+    # does not grow with the number of articles (home.pagecache.cache.remember); a page is read from
     # the days it spans (news.paging), so a deep page costs what the first one does.
     key = f"news:{index.pk}"
 
@@ -146,7 +146,7 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
     filters = filter_key(year, month, category and category.translation_key, tag and tag.pk)
     days = remember(f"{key}:days:{filters}", lambda: day_counts(news))
     articles = DatedPages(with_images(news).prefetch_related("categories"), days)
-    # ?page= as on every list: a positive page number that exists, else 404 (home.pagination).
+    # ?page= as on every list: a positive page number that exists, else 404 (home.pages.pagination).
     page_obj = paginate(request, articles, settings.NEWS_PAGE_SIZE, count=len(articles))
     items = list(page_obj.object_list)
     localized_categories(items, index.locale_id, known=categories)

@@ -7,7 +7,7 @@ Only facts the project's own publications support are stated: SCS, the French
 competitiveness cluster for secure communicating solutions, coordinated the project. The
 other partners keep their own pages; they are not invented here."""
 
-from home.demo import DEMO_PASSWORD
+from home.demo.content import DEMO_PASSWORD
 from home.models import ProjectPage
 
 from .access import grant_partner_access

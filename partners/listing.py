@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from home.models import ProjectPage
-from home.pagination import paginate
+from home.pages.pagination import paginate
 
 from .models import ConsortiumRole, OrganisationType, PartnerPage, PartnerProjectRole
 

@@ -27,8 +27,8 @@ from wagtail.models import Collection, Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyBlock
 from home.models import BasePage
+from home.pages.blocks import BodyBlock
 
 
 @functools.cache

@@ -5,9 +5,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import health, routing
-from home import sitemap as home_sitemap
-from home import views as home_views
+from home import routing
+from home.operations import health
+from home.search import views as home_views
+from home.seo import sitemaps as home_sitemap
 
 # Unprefixed: the admin, documents and machine-facing endpoints. These are the same in every
 # language (the admin follows each user's own language preference).
@@ -42,5 +43,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"
+handler404 = "home.search.views.page_not_found"
+handler500 = "home.search.views.server_error"

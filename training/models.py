@@ -26,9 +26,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BodyBlock
 from home.models import BasePage, ProjectPage, SiteSettings
-from home.projects import AbstractResult
+from home.pages.blocks import BodyBlock
+from home.projects.models import AbstractResult
 
 
 class Theme(models.TextChoices):

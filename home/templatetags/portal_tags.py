@@ -4,7 +4,7 @@ Each helper memoises its result on the request, because the base layout asks for
 thing in several places (head and header, for instance) and a page must cost a fixed number
 of queries; what only content changes (the site root's translations, the menu, the funding
 statement) is also kept in the process until the content generation moves
-(home.caching.remember_in_process)."""
+(home.pagecache.cache.remember_in_process)."""
 
 from functools import lru_cache
 
@@ -16,8 +16,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from home.caching import keep_in_process, recall_in_process, remember_in_process
-from home.models import FundingStatement, SiteSettings
+from home.pagecache.cache import keep_in_process, recall_in_process, remember_in_process
+from home.pages.models import FundingStatement, SiteSettings
 from home.routing import memo as _memo
 from home.routing import prime as _prime
 from home.routing import public, restricted_paths, site_for_request

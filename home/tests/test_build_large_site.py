@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from home.project_factories import ProjectIndexPageFactory
+from home.projects.factories import ProjectIndexPageFactory
 from news.factories import NewsIndexPageFactory
 from news.models import NewsPage
 from partners.factories import PartnerIndexPageFactory
@@ -18,7 +18,7 @@ from training.factories import TrainingIndexPageFactory
 @pytest.fixture
 def sections(homes, locales):
     from conftest import tagged
-    from home.localization import translate_object
+    from home.pages.localization import translate_object
 
     news = NewsIndexPageFactory(parent=homes["en"])
     news.save_revision().publish()

@@ -3,9 +3,9 @@ with 3 items per section as with 30 (the page cache is off in the test settings,
 uncached cost of rendering).
 
 The apps' own tests hold finer budgets for their pages (news/tests, partners/tests, training/
-tests, home/tests/test_projects.py); this one builds a whole site with every section at once, so
-that what one app adds to another's pages (the home page sections, the menu, the sitemap, the
-search results) is counted too.
+tests, home/projects/tests/test_projects.py); this one builds a whole site with every section
+at once, so that what one app adds to another's pages (the home page sections, the menu, the
+sitemap, the search results) is counted too.
 
 BUDGETS is the written-down ceiling per page type. The targets of issue 8 are home <= 20,
 news index <= 20, news page <= 11, every other page <= 20; every page is within them, and the
@@ -18,9 +18,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.caching import bump_generation
-from home.factories import PortalImageFactory, StandardPageFactory
-from home.project_factories import ProjectIndexPageFactory, ProjectPageFactory
+from home.pagecache.cache import bump_generation
+from home.pages.factories import PortalImageFactory, StandardPageFactory
+from home.projects.factories import ProjectIndexPageFactory, ProjectPageFactory
 from news.factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
 from partners.factories import PartnerIndexPageFactory, PartnerPageFactory
 from training.factories import TrainingIndexPageFactory, TrainingResourcePageFactory

@@ -12,8 +12,8 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
 from home import routing
-from home.factories import StandardPageFactory
-from home.localization import translate_object
+from home.pages.factories import StandardPageFactory
+from home.pages.localization import translate_object
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ import pytest
 from django.utils import timezone
 
 from conftest import tagged
-from home.factories import PortalImageFactory
-from home.localization import translate_object
+from home.pages.factories import PortalImageFactory
+from home.pages.localization import translate_object
 from news.factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
 
 

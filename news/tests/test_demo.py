@@ -7,7 +7,7 @@ import feedparser
 import pytest
 
 from home import demo as home_demo
-from home.demo_site import DemoSite
+from home.demo.site import DemoSite
 from news import demo as news_demo
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from home.localization import translate_object
 from home.models import HomePage
+from home.pages.localization import translate_object
 from news.factories import NewsCategoryFactory, NewsPageFactory
 from news.models import NewsIndexPage, NewsPage
 

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.caching import bump_generation
+from home.pagecache.cache import bump_generation
 
 pytestmark = pytest.mark.django_db
 

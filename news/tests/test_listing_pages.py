@@ -14,8 +14,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.caching import bump_generation
-from home.localization import translate_object
+from home.pagecache.cache import bump_generation
+from home.pages.localization import translate_object
 from news.factories import NewsCategoryFactory
 from news.models import NewsCategory, NewsPage
 from news.paging import DatedPages, day_counts

@@ -10,7 +10,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
 
-from home.factories import PortalImageFactory, StandardPageFactory
+from home.pages.factories import PortalImageFactory, StandardPageFactory
 from news.factories import NewsCategoryFactory
 from news.models import NewsPageAuthor, NewsPageRelatedPage
 

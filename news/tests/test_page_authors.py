@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.factories import PortalImageFactory
+from home.pages.factories import PortalImageFactory
 from news.models import NewsPageAuthor
 
 pytestmark = pytest.mark.django_db

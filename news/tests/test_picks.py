@@ -11,7 +11,7 @@ import pytest
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
-from home.factories import StandardPageFactory
+from home.pages.factories import StandardPageFactory
 from news.factories import NewsCategoryFactory, NewsIndexPageFactory
 from news.models import NewsPage, NewsPageRelatedPage, live_news
 

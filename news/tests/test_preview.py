@@ -5,7 +5,7 @@ not yet saved appear in the preview and nowhere else."""
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.factories import StandardPageFactory
+from home.pages.factories import StandardPageFactory
 from news.factories import NewsCategoryFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from conftest import LANGUAGES, tagged
-from home.factories import StandardPageFactory
-from home.localization import translate_object
+from home.pages.factories import StandardPageFactory
+from home.pages.localization import translate_object
 from partners.access import grant_partner_access
 from partners.factories import PartnerIndexPageFactory, PartnerPageFactory
 from partners.models import ConsortiumRole, OrganisationType

@@ -7,10 +7,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import GroupPagePermission, Page
 
-import home.demo
+import home.demo.content
 import partners.demo
 import training.demo
-from home.demo_site import DemoSite
+from home.demo.site import DemoSite
 from partners.models import PartnerAccess, PartnerPage
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def seed():
     demo = DemoSite(stdout=StringIO())
-    for module in sorted((home.demo, training.demo, partners.demo), key=lambda m: m.ORDER):
+    for module in sorted((home.demo.content, training.demo, partners.demo), key=lambda m: m.ORDER):
         module.seed(demo)
     return demo
 

@@ -76,7 +76,7 @@ def test_coordinator_first_then_country_then_name(client, consortium, indexes):
 
 
 def test_country_order_follows_the_visitors_language(client, consortium, indexes, locales):
-    from home.localization import translate_object
+    from home.pages.localization import translate_object
 
     for page in consortium.values():
         translate_object(page, locales["hu"], lambda text: text, strict=False)
@@ -157,7 +157,7 @@ def test_bad_filter_values_are_ignored_with_a_message(client, consortium, indexe
 
 
 def test_only_partners_of_the_active_language(client, consortium, indexes, locales):
-    from home.localization import translate_object
+    from home.pages.localization import translate_object
 
     french = translate_object(
         consortium["es"], locales["fr"], lambda text: f"FR {text}", strict=False
@@ -184,7 +184,7 @@ def _count_queries(client, url):
 def test_query_budget_is_the_same_for_5_and_50_partners(
     client, indexes, projects, django_assert_max_num_queries
 ):
-    from home.factories import PortalImageFactory
+    from home.pages.factories import PortalImageFactory
 
     index = indexes["en"]
     url = index.url + "?project=" + str(projects["cluster4smart"].pk)
@@ -251,7 +251,7 @@ def test_bad_partner_index_page_numbers_are_404(client, consortium, indexes, set
 def test_partner_index_query_count_is_the_same_on_every_page(
     client, indexes, settings, django_assert_max_num_queries
 ):
-    from home.factories import PortalImageFactory
+    from home.pages.factories import PortalImageFactory
 
     settings.PARTNERS_PAGE_SIZE = 4
     index = indexes["en"]

@@ -8,8 +8,8 @@ from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from conftest import LANGUAGES
-from home.factories import StandardPageFactory
 from home.models import HomePage, StandardPage
+from home.pages.factories import StandardPageFactory
 from partners.models import PartnerIndexPage, PartnerPage
 
 pytestmark = pytest.mark.django_db

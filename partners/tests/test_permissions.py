@@ -11,8 +11,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from wagtail_localize.models import Translation
 
 from conftest import LANGUAGES
-from home.factories import PortalImageFactory
-from home.localization import translate_object
+from home.pages.factories import PortalImageFactory
+from home.pages.localization import translate_object
 from partners.access import grant_partner_access
 from partners.models import PartnerPage
 

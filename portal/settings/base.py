@@ -53,18 +53,18 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # production: CSP and Permissions-Policy on every response; 503 when the database is down.
-    "home.security.SecurityHeadersMiddleware",
-    "home.resilience.DatabaseUnavailableMiddleware",
+    "home.operations.security.SecurityHeadersMiddleware",
+    "home.operations.resilience.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # performance: whole anonymous page responses from the shared cache (home/caching.py).
+    # performance: whole anonymous page responses from the shared cache (home/pagecache/cache.py).
     # After WhiteNoise (static files never reach it), before the session: a hit does no
     # session, authentication or database work.
-    "home.caching.AnonymousPageCacheMiddleware",
+    "home.pagecache.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session (for the admin's language choice) and must run before
     # CommonMiddleware so that an unprefixed path is redirected to its language prefix before
     # CommonMiddleware tries to append a slash to it. (Django's, keeping admin 404s as 404s.)
-    "home.locale_middleware.PortalLocaleMiddleware",
+    "home.pages.locale_middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -179,7 +179,7 @@ if AWS_STORAGE_BUCKET_NAME:
         "path" if _endpoint else None
     )
     STORAGES["default"] = {
-        "BACKEND": "home.storage.MediaStorage",
+        "BACKEND": "home.operations.storage.MediaStorage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": _endpoint,
@@ -217,7 +217,7 @@ if AWS_STORAGE_BUCKET_NAME:
             MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{_region}.amazonaws.com")
     # Documents are streamed through Wagtail's view (never a redirect to the bucket): the
     # view checks collection privacy on every download and sends the upload checks' headers,
-    # and document objects can stay private in the bucket (home/storage.py).
+    # and document objects can stay private in the bucket (home/operations/storage.py).
     WAGTAILDOCS_SERVE_METHOD = os.environ.get("WAGTAILDOCS_SERVE_METHOD", "serve_view")
 
 # Uploads: Django refuses request bodies above this; Wagtail refuses larger images.
@@ -234,7 +234,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # After changing this (or adding a language), re-index: `manage.py update_index`.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "home.search_backend",
+        "BACKEND": "home.search.backend",
         "LANGUAGE_CONFIGS": {"en": "english", "fr": "french", "es": "spanish", "hu": "hungarian"},
     }
 }
@@ -243,7 +243,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Portal behaviour.
 PORTAL_SEARCH_PAGE_SIZE = 10
-# URLs per page of each language's sitemap (home.sitemap; the protocol allows at most 50,000).
+# URLs per page of each language's sitemap (home.seo.sitemaps; the protocol allows at most 50,000).
 PORTAL_SITEMAP_PAGE_SIZE = int(os.environ.get("SITEMAP_PAGE_SIZE", "2000"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -256,10 +256,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Translation workflow (home.translation_settings, home.machine_translation). Machine translation:
+# Translation workflow (home.translation.settings, home.translation.machine). Machine translation:
 # WAGTAIL_MACHINE_TRANSLATOR = deepl | libretranslate | apertium | dummy | none; unset, DeepL when
 # DEEPL_API_KEY is set, else LibreTranslate when LIBRETRANSLATE_URL is set, else the dummy.
-from home.translation_settings import machine_translator_setting  # noqa: E402
+from home.translation.settings import machine_translator_setting  # noqa: E402
 
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting()
 # Publishing a page in the source language creates or syncs its draft translations.
@@ -321,21 +321,21 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views set SAMEORIGIN themselves
 # one address, signing in is refused with a 429 page for AXES_COOLOFF_MINUTES.
 INSTALLED_APPS += ["axes"]
 AUTHENTICATION_BACKENDS = [
-    "home.security.LoginThrottleBackend",
+    "home.operations.security.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "home.security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "home.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "home.operations.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "home.operations.security.client_ip"
 AXES_VERBOSE = False
 PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Uploads: documents are checked for size and for content matching their extension.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.security.DocumentForm"
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.security.ImageForm"  # corrupt images: form errors
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.operations.security.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.operations.security.ImageForm"  # corrupt images: form errors
 PORTAL_DOCUMENT_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 
 # Faults: a down cache is skipped for this long before retrying; the 503 page asks browsers
@@ -347,7 +347,7 @@ LINKCHECK_TIMEOUT = float(os.environ.get("LINKCHECK_TIMEOUT", "10"))  # seconds 
 LINKCHECK_WORKERS = int(os.environ.get("LINKCHECK_WORKERS", "8"))  # concurrent requests
 LINKCHECK_BROKEN_AFTER_DAYS = 7  # a resource link failing this long shows visitors a note
 
-# performance (issue 8): the anonymous page cache (home/caching.py, docs/benchmarks.md).
+# performance (issue 8): the anonymous page cache (home/pagecache/cache.py, docs/benchmarks.md).
 # PAGE_CACHE=off disables it (the uncached benchmark); the Cache-Control headers stay.
 PORTAL_PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() not in ("0", "off", "false")
 PORTAL_PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # server cache

@@ -52,9 +52,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
         "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
     )
 
-# Cache: Redis errors are logged and served around instead of raised (home/resilience.py).
+# Cache: Redis errors are logged and served around instead of raised
+# (home/operations/resilience.py).
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":  # noqa: F405
-    CACHES["default"]["BACKEND"] = "home.resilience.ResilientRedisCache"  # noqa: F405
+    CACHES["default"]["BACKEND"] = "home.operations.resilience.ResilientRedisCache"  # noqa: F405
     CACHES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
         socket_connect_timeout=float(os.environ.get("CACHE_CONNECT_TIMEOUT", "1")),
         socket_timeout=float(os.environ.get("CACHE_TIMEOUT", "1")),

@@ -14,5 +14,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The anonymous page cache is off so that tests (query budgets above all) measure rendering;
-# home/tests/test_caching.py turns it on.
+# home/pagecache/tests/test_caching.py turns it on.
 PORTAL_PAGE_CACHE_ENABLED = False

@@ -1,8 +1,8 @@
 import pytest
 
 from conftest import LANGUAGES, tagged
-from home.localization import translate_object
-from home.project_factories import ProjectIndexPageFactory, ProjectPageFactory
+from home.pages.localization import translate_object
+from home.projects.factories import ProjectIndexPageFactory, ProjectPageFactory
 from training.factories import TrainingIndexPageFactory
 
 

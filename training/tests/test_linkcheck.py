@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from home.factories import StandardPageFactory
+from home.pages.factories import StandardPageFactory
 from training import linkcheck
 from training.factories import TrainingResourcePageFactory
 from training.models import LinkCheck

@@ -56,7 +56,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        from home.caching import bump_generation
+        from home.pagecache.cache import bump_generation
 
         started = time.monotonic()
         self.news(options["news_per_locale"])
@@ -131,7 +131,7 @@ class Command(BaseCommand):
     def section(self, kind, count):
         if count <= 0:
             return
-        from home.projects import ProjectIndexPage, ProjectPage
+        from home.projects.models import ProjectIndexPage, ProjectPage
         from partners.models import PartnerIndexPage, PartnerPage
         from training.models import TrainingIndexPage, TrainingResourcePage
 
@@ -169,7 +169,7 @@ class Command(BaseCommand):
         )
 
     def project(self, n):
-        from home.projects import ProjectPage
+        from home.projects.models import ProjectPage
 
         return ProjectPage(
             title=f"Project {n}",

@@ -24,7 +24,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.caching import bump_generation
+from home.pagecache.cache import bump_generation
 
 from .backup_site import DUMP_NAMES, FORMAT_VERSION, postgres_environment, require_tool, sha256
 

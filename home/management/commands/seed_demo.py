@@ -4,7 +4,7 @@ from django.apps import apps
 from django.core.management import BaseCommand, call_command
 from django.db import transaction
 
-from home.demo_site import DemoSite
+from home.demo.site import DemoSite
 
 
 def demo_modules():

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
-from home.models import PortalImage
+from home.pages.models import PortalImage
 from news.models import NewsIndexPage, NewsPage
 
 TITLE = "Cluster managers meet in Sophia Antipolis"

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from home import demo as home_demo
+from home.demo import content as home_demo
 
 
 def test_hungarian_visitor_switches_language_and_searches_in_hungarian(demo, new_context):
