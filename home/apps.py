@@ -17,6 +17,14 @@ class HomeConfig(AppConfig):
     verbose_name = "Home"
 
     def ready(self):
+        # Imported here, as Django asks: these modules import models, which apps.py may not
+        # do when it is imported (the app registry is not ready yet).
+        from home.pagecache.signal_handlers import register_signal_handlers as page_cache
+        from home.translation.signal_handlers import register_signal_handlers as translation
+
         post_migrate.connect(ensure_locales, sender=self)
+        # Invalidation of the page cache, in every process that loads the apps (web workers,
+        # management commands, shells), as Wagtail's contrib.frontend_cache does.
+        page_cache()
         # Optional automatic translation drafts on publish (PORTAL_AUTO_TRANSLATION_DRAFTS).
-        from home.translation import signal_handlers  # noqa: F401
+        translation()

@@ -17,125 +17,24 @@ a site root without a translation at its own depth, a page type whose model is g
 Drafts are 404s (as with Wagtail, a draft section still leads to its live children), and a
 page in a private section, or under an alias, gets Wagtail's full view restriction check.
 
-Also here: `private_q()`, used by `BasePage.objects.public()` and the layout: Wagtail's
-`public()` reads every view restriction on each call (a query each time); this reads them once
-per request, and not at all when the route query saw there are none (most sites), in which case
-public() adds no condition; outside a request it is a subquery. And `memo()`, the per-request
-memo the layout's template tags share (RequestMemoMiddleware makes it reachable to querysets).
+What the public may see (`private_q()`, `public()`) and the per-request memo the route primes
+are in home.pages (visibility, request_memo); the site lookup kept in the process is in
+home.pagecache.layout.
 """
 
-from contextvars import ContextVar
-
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.lookups import StartsWith
+from django.db.models import Exists, Q
 from django.http import Http404
-from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
-# The memo of the request being served, for code that has no request at hand (querysets'
-# public()); set by RequestMemoMiddleware for the duration of each request.
-_current_memo = ContextVar("portal_request_memo", default=None)
-RESTRICTED = "restricted paths"  # memo key: the paths of the pages with a view restriction
-
-
-def memo(request, key, compute):
-    """compute() once per request (the layout asks for the same things in several places)."""
-    cache = request.__dict__.setdefault("_portal_memo", {})
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
-
-
-def prime(request, key, value):
-    request.__dict__.setdefault("_portal_memo", {}).setdefault(key, value)
-
-
-class RequestMemoMiddleware:
-    """Makes the request's memo reachable from `private_q()` while the request is handled
-    (its template rendered too), so that every public() of the request shares one reading of
-    the view restrictions, usually none (see `route()`)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        token = _current_memo.set(request.__dict__.setdefault("_portal_memo", {}))
-        try:
-            return self.get_response(request)
-        finally:
-            _current_memo.reset(token)
-
-
-def site_for_request(request):
-    """Wagtail's `Site.find_for_request` (a query on every request), kept in the process until
-    content changes (sites are content: saving one bumps the generation). It becomes the
-    request's site for Wagtail's own calls too."""
-    if not hasattr(request, "_wagtail_site"):
-        from home.pagecache.cache import remember_in_process
-
-        hostname = split_domain_port(request._get_raw_host())[0]
-        key = ("site", hostname, request.get_port())
-        request._wagtail_site = remember_in_process(
-            request, key, lambda: Site._find_for_request(request)
-        )
-    return request._wagtail_site
-
-
-def _private_sql_q():
-    return Q(
-        Exists(PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path"))))
-    )
-
-
-def private_q():
-    """Pages in a private section: a view restriction on the page or one of its ancestors
-    (what Wagtail's `PageQuerySet.private_q()` matches). During a request, from the request's
-    one reading of the restricted sections (none, on most sites: no condition at all);
-    outside one, as a subquery."""
-    cache = _current_memo.get()
-    if cache is None:
-        return _private_sql_q()
-    q = Q()
-    for path in restricted_paths():
-        q |= Q(path__startswith=path)
-    return q if q else Q(pk__in=[])
-
-
-def restricted_paths():
-    """The paths of the private sections (pages with a view restriction), read once per
-    request (none, on most sites: the route query says so), or now outside a request."""
-    cache = _current_memo.get()
-    if cache is not None and RESTRICTED in cache:
-        return cache[RESTRICTED]
-    paths = _read_restricted_paths()
-    if cache is not None:
-        cache[RESTRICTED] = paths
-    return paths
-
-
-def _read_restricted_paths():
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
-
-
-def public(queryset):
-    """queryset.public() without a query of its own (on most requests)."""
-    return queryset.exclude(private_q())
-
-
-def public_for_search(request, queryset):
-    """queryset.public() in a form search backends accept (they take filters on indexed
-    fields such as `path`, not subqueries): the restricted sections read once per request."""
-    paths = memo(request, RESTRICTED, _read_restricted_paths)
-    restricted = Q()
-    for path in paths:
-        restricted |= Q(path__startswith=path)
-    return queryset.exclude(restricted) if restricted else queryset
+from home.pagecache.layout import site_for_request
+from home.pages.request_memo import memo, prime
+from home.pages.visibility import RESTRICTED, read_restricted_paths
 
 
 class CannotRoute(Exception):
@@ -217,7 +116,7 @@ def route(request, path):
 
     if rows and not rows[0].portal_any_restriction:
         prime(request, RESTRICTED, [])  # no private section: public() needs no condition
-    restricted = memo(request, RESTRICTED, _read_restricted_paths)
+    restricted = memo(request, RESTRICTED, read_restricted_paths)
 
     # The chain of pages along the path: each the child of the previous one with that slug.
     chain = [home]

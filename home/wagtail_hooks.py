@@ -15,6 +15,8 @@ class FundingStatementViewSet(SnippetViewSet):
 
 register_snippet(FundingStatementViewSet)
 
-# Translation workflow: error-safe wagtail-localize views, the translation status report and
-# its dashboard panel (registered on import).
+# The packages' own hooks, registered on import: the translation workflow (error-safe
+# wagtail-localize views, the translation status report and its dashboard panel) and the
+# sitemaps purged from the CDN with a changed page.
+from home.seo import hooks as seo_hooks  # noqa: E402, F401
 from home.translation import hooks as translation_hooks  # noqa: E402, F401

@@ -10,7 +10,6 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from .models import in_category
 from .views import localized_categories, with_images
 
 ENCLOSURE_SPEC = "fill-1200x630|format-jpeg"
@@ -52,9 +51,7 @@ class NewsFeed(Feed):
         return self.description(obj)
 
     def items(self, obj):
-        news = obj.news()
-        if self.category is not None:
-            news = news.filter(in_category(self.category))
+        news = obj.news(category=self.category)
         # No DISTINCT (nothing is joined that could repeat an article): with one, PostgreSQL
         # read and sorted every article of the index; without, it walks the date index from
         # the newest and stops after NEWS_FEED_SIZE.

@@ -36,6 +36,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.models import BasePage
 from home.pages.blocks import BodyBlock
 
+from . import feeds, views
 from .forms import NewsPageForm
 
 
@@ -125,14 +126,22 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("news index page")
         verbose_name_plural = _("news index pages")
 
-    def news(self):
-        """Live, public articles of this index, in this index's language, newest first."""
-        return (
+    def news(self, category=None, tag=None):
+        """Live, public articles of this index, in this index's language, newest first; those
+        in `category` (or one of its translations) and tagged `tag` when given."""
+        news = (
             live_news()
             .child_of(self)
             .filter(locale_id=self.locale_id)
             .order_by("-date", "-first_published_at", "-pk")
         )
+        if category is not None:
+            news = news.filter(in_category(category))
+        if tag is not None:
+            news = news.filter(
+                Exists(NewsPageTag.objects.filter(content_object_id=OuterRef("pk"), tag=tag))
+            )
+        return news
 
     def categories(self):
         return NewsCategory.objects.filter(locale_id=self.locale_id)
@@ -140,44 +149,30 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     # Routes: every archive and filter has its own URL; the handlers live in views.py.
     @path("")
     def index_route(self, request):
-        from . import views
-
         return views.news_listing(self, request)
 
     @re_path(r"^(?P<year>[0-9]{4})/$")
     def year_route(self, request, year):
-        from . import views
-
         return views.news_listing(self, request, year=int(year))
 
     @re_path(r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$")
     def month_route(self, request, year, month):
-        from . import views
-
         return views.news_listing(self, request, year=int(year), month=int(month))
 
     @path("category/<str:slug>/")
     def category_route(self, request, slug):
-        from . import views
-
         return views.news_listing(self, request, category_slug=slug)
 
     @path("tag/<str:slug>/")
     def tag_route(self, request, slug):
-        from . import views
-
         return views.news_listing(self, request, tag_slug=slug)
 
     @re_path(r"^feed/(?P<kind>rss|atom)/$")
     def feed_route(self, request, kind):
-        from . import feeds
-
         return feeds.serve_feed(self, request, kind)
 
     @re_path(r"^category/(?P<slug>[^/]+)/feed/(?P<kind>rss|atom)/$")
     def category_feed_route(self, request, slug, kind):
-        from . import feeds
-
         return feeds.serve_feed(self, request, kind, category_slug=slug)
 
 
@@ -321,8 +316,6 @@ class NewsPage(BasePage):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from . import views
-
         context = super().get_context(request, *args, **kwargs)
         context.update(views.news_page_context(self, request))
         return context

@@ -1,11 +1,15 @@
 """What the news pages show: the index's listings (filters, archive, pagination) and an
 article's surroundings (categories and related pages in the reader's language, related
-articles, previous/next, metadata). Every function costs a fixed number of queries."""
+articles, previous/next, metadata). Every function costs a fixed number of queries.
+
+The page types (news.models) serve their routes and context with these functions, so this
+module does not import them: it works on the index or article it is handed, and reaches the
+models related to them through it (`_meta`)."""
 
 import datetime
 
 from django.conf import settings
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, Q, Value, When
 from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.http import urlencode
@@ -16,8 +20,11 @@ from wagtail.models import Page, Site
 
 from home.pagecache.cache import remember, remember_in_process
 from home.pages.pagination import paginate
+from home.pages.visibility import public
 
 from .paging import DatedPages, archive_months, day_counts
+from .picks import category_ids_and_tags, linked_pages
+from .picks import picks as article_picks
 
 SOCIAL_SPEC = "fill-1200x630|format-jpeg"
 # What a news card and a previous/next link show of an article (news/_news_card.html, its URL).
@@ -55,16 +62,15 @@ def localized_categories(pages, locale_id, known=None):
     translated (pages keep the source language's categories when translated). One query
     unless `known` (that language's categories) is given, plus the prefetch of the pages'
     categories."""
-    from .models import NewsCategory
-
     keys = {c.translation_key for p in pages for c in p.categories.all()}
     translated = {}
     if known is not None:
         translated = {c.translation_key: c for c in known}
     elif keys:
+        category_model = category_model_of(pages[0])
         translated = {
             c.translation_key: c
-            for c in NewsCategory.objects.filter(translation_key__in=keys, locale_id=locale_id)
+            for c in category_model.objects.filter(translation_key__in=keys, locale_id=locale_id)
         }
     for p in pages:
         p.display_categories = [
@@ -72,6 +78,11 @@ def localized_categories(pages, locale_id, known=None):
             for c in sorted(p.categories.all(), key=lambda c: c.name)
         ]
     return pages
+
+
+def category_model_of(article):
+    """The model of an article's categories (news.models.NewsCategory)."""
+    return article._meta.get_field("categories").related_model
 
 
 def canonical_listing_url(index, request, page_obj, *, year, month, category, tag):
@@ -97,10 +108,7 @@ def canonical_listing_url(index, request, page_obj, *, year, month, category, ta
 def news_listing(index, request, *, year=None, month=None, category_slug=None, tag_slug=None):
     """The index's list of articles, filtered by the route's arguments and the query string
     (?category=, ?tag=, ?year=), newest first, paginated. Unknown filters are a 404."""
-    from .models import NewsPageTag, in_category
-
     base = index.news()  # one query for view restrictions; reused below
-    news = base
     categories = list(index.categories())
     by_slug = {c.slug: c for c in categories}
 
@@ -117,14 +125,11 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
         category = by_slug.get(category_slug)
         if category is None:
             raise Http404(_("Unknown category."))
-        news = news.filter(in_category(category))
     if tag_slug is not None:
         tag = Tag.objects.filter(slug=tag_slug).first()
         if tag is None:
             raise Http404(_("Unknown tag."))
-        news = news.filter(
-            Exists(NewsPageTag.objects.filter(content_object_id=OuterRef("pk"), tag=tag))
-        )
+    news = index.news(category=category, tag=tag) if category or tag else base
     if year is not None:
         if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
             raise Http404(_("Invalid year."))
@@ -278,9 +283,6 @@ def related_and_neighbours(page, categories, tags, limit=3):
     an `IN (subquery) OR IN (subquery)` condition instead made PostgreSQL read every article.
     The same subqueries in the SELECT list say which article is which. Their SQL is written
     once per process (news.picks)."""
-    from .models import NewsPage
-    from .picks import picks as article_picks
-
     category_keys = [c.translation_key for c in categories]
     tag_ids = [t.pk for t in tags if t.pk is not None]  # a preview's new tags are unsaved
     picks = article_picks(page, category_keys, tag_ids, limit)
@@ -291,7 +293,7 @@ def related_and_neighbours(page, categories, tags, limit=3):
         any_of |= Q(pk=pick)
     rows = {
         row.pk: row
-        for row in with_images(NewsPage.objects.filter(any_of).only(*CARD_FIELDS)).annotate(
+        for row in with_images(type(page).objects.filter(any_of).only(*CARD_FIELDS)).annotate(
             **{f"pick_{name}": pick for name, pick in picks.items()}
         )
     }
@@ -313,10 +315,6 @@ def related_pages(page, previewing=False):
 
     A preview shows the links on the editor's form, which may not be saved yet: they are read
     from the page object (one more query) instead of the database's link table."""
-    from home.routing import public
-
-    from .picks import linked_pages
-
     if previewing:
         target_ids = [link.target_id for link in page.related_pages.all() if link.target_id]
         key_of = dict(Page.objects.filter(pk__in=target_ids).values_list("pk", "translation_key"))
@@ -355,14 +353,12 @@ def image_url(image, request, spec=SOCIAL_SPEC):
 
 def news_page_context(page, request):
     """Everything the article's template shows besides its own fields."""
-    from .models import NewsCategory
-    from .picks import category_ids_and_tags
-
     # A preview shows the relations on the editor's form (unsaved, held by the page object).
     previewing = page.pk is None or getattr(request, "is_preview", False)
     # The site's categories, kept in the process until content changes.
+    categories_of_site = category_model_of(page).objects.order_by("name", "pk")
     every_category = remember_in_process(
-        request, ("news categories",), lambda: list(NewsCategory.objects.order_by("name", "pk"))
+        request, ("news categories",), lambda: list(categories_of_site)
     )
     if previewing:
         category_keys = {category.translation_key for category in page.categories.all()}

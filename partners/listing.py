@@ -17,7 +17,7 @@ from django_countries import countries
 from home.models import ProjectPage
 from home.pages.pagination import paginate
 
-from .models import ConsortiumRole, OrganisationType, PartnerPage, PartnerProjectRole
+from .vocabulary import ConsortiumRole, OrganisationType
 
 
 class PartnerFilterForm(forms.Form):
@@ -59,13 +59,10 @@ class PartnerFilterForm(forms.Form):
 def _projects_with_partners(index):
     """The live project pages of the index's language that have partners of this index
     (a partner may link to the project's page in another language)."""
-    linked_keys = PartnerProjectRole.objects.filter(
-        partner__path__startswith=index.path, partner__locale_id=index.locale_id
-    ).values("project__translation_key")
     return list(
         ProjectPage.objects.live()
         .public()
-        .filter(locale_id=index.locale_id, translation_key__in=linked_keys)
+        .filter(locale_id=index.locale_id, translation_key__in=index.project_keys())
         .order_by("title")
     )
 
@@ -89,7 +86,10 @@ def ordered(partners, country_codes):
 
 
 def consortium_listing(index, request):
-    partners = PartnerPage.objects.live().public().child_of(index).filter(locale=index.locale)
+    """The listing's context for the partner index `index` (a PartnerIndexPage, whose
+    partners() and project_keys() give the pages and projects: the page types use this
+    module, so it does not import them)."""
+    partners = index.partners()
     choices = set(partners.order_by().values_list("country", "organisation_type").distinct())
     projects = _projects_with_partners(index)
     country_codes = {country for country, _type in choices}
@@ -100,17 +100,12 @@ def consortium_listing(index, request):
         projects=projects,
     )
     filters, ignored = form.cleaned_or_ignored() if form.is_bound else ({}, [])
+    if "project" in filters:
+        partners = index.partners(project=form.projects[filters["project"]])
     if "country" in filters:
         partners = partners.filter(country=filters["country"])
     if "type" in filters:
         partners = partners.filter(organisation_type=filters["type"])
-    if "project" in filters:
-        project = form.projects[filters["project"]]
-        partners = partners.filter(
-            pk__in=PartnerProjectRole.objects.filter(
-                project__translation_key=project.translation_key
-            ).values("partner_id")
-        )
     partners = ordered(
         partners.select_related("logo").prefetch_related("logo__renditions"), country_codes
     )

@@ -12,9 +12,6 @@ group its own subtree. `PartnerAccess` remembers, per partner (all translations 
 group and collection that `manage.py add_partner_editor` or the admin action set up.
 """
 
-import functools
-import importlib.util
-
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
@@ -27,32 +24,21 @@ from wagtail.models import Collection, Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage
+from home.models import BasePage, ProjectPage
 from home.pages.blocks import BodyBlock
+from home.pages.optional_apps import news_tags_available
 
+from .listing import consortium_listing
+from .vocabulary import ConsortiumRole, OrganisationType
 
-@functools.cache
-def news_tags_available():
-    """Whether the news app provides its `news_about` template tag (it lists a partner's
-    news); the partner page shows that list only then."""
-    try:
-        return importlib.util.find_spec("news.templatetags.news_tags") is not None
-    except ImportError:
-        return False
-
-
-class OrganisationType(models.TextChoices):
-    CLUSTER = "cluster", _("Cluster")
-    UNIVERSITY = "university", _("University or research centre")
-    COMPANY = "company", _("Company")
-    PUBLIC_BODY = "public_body", _("Public body")
-    OTHER = "other", _("Other organisation")
-
-
-class ConsortiumRole(models.TextChoices):
-    COORDINATOR = "coordinator", _("Coordinator")
-    PARTNER = "partner", _("Partner")
-    ASSOCIATED = "associated", _("Associated partner")
+__all__ = [
+    "ConsortiumRole",
+    "OrganisationType",
+    "PartnerAccess",
+    "PartnerIndexPage",
+    "PartnerPage",
+    "PartnerProjectRole",
+]
 
 
 class PartnerIndexPage(BasePage):
@@ -76,9 +62,26 @@ class PartnerIndexPage(BasePage):
         verbose_name = _("partner index page")
         verbose_name_plural = _("partner index pages")
 
-    def get_context(self, request, *args, **kwargs):
-        from .listing import consortium_listing
+    def partners(self, project=None):
+        """The live, public partner pages of this index (its language), those taking part in
+        `project` (in any of its languages) when given."""
+        partners = PartnerPage.objects.live().public().child_of(self).filter(locale=self.locale)
+        if project is not None:
+            partners = partners.filter(
+                pk__in=PartnerProjectRole.objects.filter(
+                    project__translation_key=project.translation_key
+                ).values("partner_id")
+            )
+        return partners
 
+    def project_keys(self):
+        """The translation keys of the projects this index's partners take part in (a
+        partner may link to the project's page in another language), as a subquery."""
+        return PartnerProjectRole.objects.filter(
+            partner__path__startswith=self.path, partner__locale_id=self.locale_id
+        ).values("project__translation_key")
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(consortium_listing(self, request))
         return context
@@ -221,8 +224,6 @@ class PartnerPage(BasePage):
     def projects_in_active_language(self):
         """The partner's projects, each as {project, role, role_label}, in the page's
         language (the linked page itself where it has no live translation); two queries."""
-        from home.models import ProjectPage
-
         roles = list(self.project_roles.select_related("project"))
         if not roles:
             return []

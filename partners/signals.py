@@ -7,7 +7,9 @@ moderation workflow."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.models import Workflow
 
+from .access import WORKFLOW_NAME, assign_workflow, grant_page_permissions
 from .models import PartnerAccess, PartnerIndexPage, PartnerPage
 
 
@@ -17,8 +19,6 @@ def grant_permissions_on_new_translation(sender, instance, created, raw=False, *
         return
     access = PartnerAccess.objects.filter(translation_key=instance.translation_key).first()
     if access is not None:
-        from .access import grant_page_permissions
-
         grant_page_permissions(access, [instance])
 
 
@@ -26,10 +26,6 @@ def grant_permissions_on_new_translation(sender, instance, created, raw=False, *
 def moderate_new_partner_index(sender, instance, created, raw=False, **kwargs):
     if not created or raw:
         return
-    from wagtail.models import Workflow
-
-    from .access import WORKFLOW_NAME, assign_workflow
-
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
     if workflow is not None:
         assign_workflow(instance, workflow)

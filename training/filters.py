@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models import ProjectPage
 
-from .models import Format, Language, Level, Theme
+from .vocabulary import Format, Language, Level, Theme
 
 
 class TrainingFilterForm(forms.Form):

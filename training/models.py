@@ -13,75 +13,39 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage, ProjectPage, SiteSettings
+from home.pagecache.layout import site_funding_statement
 from home.pages.blocks import BodyBlock
+from home.pages.pagination import paginate
 from home.projects.models import AbstractResult
 
+from .filters import TrainingFilter
+from .vocabulary import EU_LANGUAGE_CODES, Format, Language, Level, Theme
 
-class Theme(models.TextChoices):
-    CLUSTER_MANAGEMENT = "cluster-management", _("Cluster management")
-    DIGITAL_TRANSFORMATION = "digital-transformation", _("Digital transformation")
-    INDUSTRY_40 = "industry-4-0", _("Industry 4.0 technologies")
-    SERVICES = "services", _("Services to cluster members")
-    INTERNATIONALISATION = "internationalisation", _("Internationalisation")
-    COMMUNICATION = "communication", _("Communication and marketing")
-    FUNDING = "funding", _("Funding and project management")
-
-
-class Level(models.TextChoices):
-    INTRODUCTORY = "introductory", _("Introductory")
-    INTERMEDIATE = "intermediate", _("Intermediate")
-    ADVANCED = "advanced", _("Advanced")
-
-
-class Format(models.TextChoices):
-    MOOC = "mooc", _("MOOC")
-    MODULE = "module", _("Module")
-    WEBINAR = "webinar", _("Webinar")
-    VIDEO = "video", _("Video")
-    DOCUMENT = "document", _("Document")
-
-
-# The languages a resource can be offered in: the EU's official languages.
-EU_LANGUAGE_CODES = [
-    "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it",
-    "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv",
-]  # fmt: skip
-
-
-class Language(models.Model):
-    """A language a training resource is available in (the EU's official languages are
-    created by the migration). Shown by its name in the visitor's language."""
-
-    code = models.CharField(_("code"), max_length=16, primary_key=True)
-
-    class Meta:
-        ordering = ["code"]
-        verbose_name = _("language")
-        verbose_name_plural = _("languages")
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self):
-        try:
-            return get_language_info(self.code)["name_translated"]
-        except KeyError:
-            return self.code
+__all__ = [
+    "EU_LANGUAGE_CODES",
+    "Format",
+    "Language",
+    "LinkCheck",
+    "LinkStatus",
+    "Level",
+    "Theme",
+    "TrainingIndexPage",
+    "TrainingResourcePage",
+    "TrainingResult",
+]
 
 
 class TrainingIndexPage(BasePage):
@@ -116,13 +80,11 @@ class TrainingIndexPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import TrainingFilter
-
         context = super().get_context(request, *args, **kwargs)
         resources = self.get_resources()
         filters = TrainingFilter(request.GET, index_page=self, resources=resources)
-        paginator = Paginator(filters.queryset, self.page_size)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        # ?page= as on every list: a positive page number that exists, else 404.
+        page_obj = paginate(request, filters.queryset, self.page_size)
         items = list(page_obj.object_list)
         attach_localized_projects(items, self.locale_id)
         context.update(
@@ -170,14 +132,6 @@ def attach_localized_projects(resources, locale_id):
         if project is not None:
             project = localized.get(project.translation_key) or (project if project.live else None)
         resource.origin_project_localized = project
-
-
-def attach_link_checks(resources):
-    """Set `link_check` on each resource from one query over their external URLs."""
-    urls = {r.external_url for r in resources if r.external_url}
-    checks = {c.url: c for c in LinkCheck.objects.filter(url__in=urls)} if urls else {}
-    for resource in resources:
-        resource.__dict__["link_check"] = checks.get(resource.external_url)
 
 
 class TrainingResourcePage(BasePage):
@@ -337,8 +291,6 @@ class TrainingResourcePage(BasePage):
         return data
 
     def get_context(self, request, *args, **kwargs):
-        from wagtail.models import Site
-
         context = super().get_context(request, *args, **kwargs)
         attach_localized_projects([self], self.locale_id)
         # The template and the JSON-LD both list the languages: read them once.
@@ -348,8 +300,6 @@ class TrainingResourcePage(BasePage):
         project = self.origin_project_localized or self.origin_project
         if project is None or project.specific.funding_statement_id is None:
             # The site's statement, as the footer shows it (read once per request).
-            from home.templatetags.portal_tags import site_funding_statement
-
             context["funding"] = site_funding_statement(request)
         else:
             context["funding"] = self.get_funding_statement(Site.find_for_request(request))

@@ -20,6 +20,8 @@ language switcher and the funding statement, index pages and feeds list their ch
 articles point at siblings), so working out the exact set of URLs to purge per change is error
 prone; a site-wide generation is always correct, costs one counter increment per edit and the
 cache simply refills. See docs/benchmarks.md for the trade-off.
+The signal handlers that bump it are in home.pagecache.signal_handlers, connected by
+HomeConfig.ready() in every process.
 
 Each lookup is a single `get_many` round trip (generation and entry together). The counter is
 bumped at once and again when the transaction commits, so a request rendering the old content
@@ -38,14 +40,19 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import translation
+from wagtail import hooks
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.models import AbstractRendition
 from wagtail.models import BaseViewRestriction, Locale, Page, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 
-from home.routing import memo, prime
+from home.pages.request_memo import memo, prime
 
 logger = logging.getLogger("portal.caching")
 
@@ -298,11 +305,6 @@ def model_affects_pages(model):
 
 
 def _compute_affects(model):
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.snippets.models import get_snippet_models
-
     if issubclass(model, Page | BaseViewRestriction):  # privacy is set without a page save
         return True
     if model in (Site, Locale, get_image_model(), get_document_model()):
@@ -313,8 +315,6 @@ def _compute_affects(model):
         return True
     # Models of the portal's own apps (categories, partner data, link check results...),
     # except image renditions, which are created while pages render.
-    from wagtail.images.models import AbstractRendition
-
     if issubclass(model, AbstractRendition):
         return False
     return model._meta.app_label in _setting(
@@ -322,51 +322,23 @@ def _compute_affects(model):
     )
 
 
-@receiver(post_save, dispatch_uid="portal-pagecache-save")
-@receiver(post_delete, dispatch_uid="portal-pagecache-delete")
-def _content_changed(sender, instance, raw=False, created=False, **kwargs):
-    if raw or not model_affects_pages(sender):
-        return
-    if created and _is_setting(sender):
-        # Settings.for_site() creates a row of defaults while a page renders: that row is
-        # what the page was rendered with, so nothing changed.
-        return
-    bump_generation()
-
-
-def _is_setting(model):
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-
+def is_setting(model):
     return issubclass(model, BaseSiteSetting | BaseGenericSetting)
 
 
-@receiver(page_published, dispatch_uid="portal-pagecache-published")
-@receiver(page_unpublished, dispatch_uid="portal-pagecache-unpublished")
-def _page_changed(sender, instance, **kwargs):
-    bump_generation()
-    purge_frontend_cache(instance)
-
-
-@receiver(post_page_move, dispatch_uid="portal-pagecache-moved")
-def _page_moved(sender, instance, parent_page_before=None, url_path_before=None, **kwargs):
-    bump_generation()
-    old_urls = []
-    if url_path_before:
-        old_urls = _urls_for_url_path(url_path_before, instance.locale.language_code)
-    purge_frontend_cache(instance, extra_urls=old_urls, extra_pages=[parent_page_before])
-
-
 # CDN purge --------------------------------------------------------------------------------
+
+
+# Wagtail hook: functions taking the changed page and returning more URLs to purge with it.
+PURGE_URLS_HOOK = "portal_frontend_cache_purge_urls"
 
 
 def frontend_cache_configured():
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
-def _urls_for_url_path(url_path, language_code):
+def urls_for_url_path(url_path, language_code):
     """The full URLs a page with this url_path had on each site (for a moved page's old URL)."""
-    from django.urls import reverse
-
     urls = []
     for site in Site.objects.select_related("root_page"):
         root_path = site.root_page.url_path
@@ -384,8 +356,6 @@ def purge_frontend_cache(page, extra_urls=(), extra_pages=()):
     (related articles, say) expire within s-maxage."""
     if not frontend_cache_configured():
         return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
     try:
         batch = PurgeBatch()
         batch.add_page(page)
@@ -397,12 +367,10 @@ def purge_frontend_cache(page, extra_urls=(), extra_pages=()):
                 .filter(depth__gt=1)
                 .specific(defer=True)
             )
-        from home.seo.sitemaps import SiteSitemaps
-
-        for site in Site.objects.select_related("root_page"):
-            # The sitemap index and every page of every language's sitemap: a new or moved
-            # page shifts the pages after it, a translation changes other languages' alternates.
-            batch.add_urls(SiteSitemaps(site).urls())
+        # What other parts of the site derive from every page (the sitemaps, see
+        # home.seo.hooks), from the functions registered for this hook.
+        for urls_for in hooks.get_hooks(PURGE_URLS_HOOK):
+            batch.add_urls(urls_for(page))
         batch.add_urls(extra_urls)
         batch.purge()
     except Exception:  # a CDN outage must never break publishing

@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.pages.blocks import BodyBlock
+from home.pages.visibility import private_q
 
 
 class PortalImage(AbstractImage):
@@ -49,8 +50,6 @@ class PortalRendition(AbstractRendition):
 class PortalPageQuerySet(PageQuerySet):
     def private_q(self):
         # One SQL condition instead of a query for every restriction on each public() call.
-        from home.routing import private_q
-
         return private_q()
 
 

@@ -12,11 +12,9 @@ both pages, worded from each side. Partners link themselves to projects from the
 (`partners` app, reverse accessor `partner_roles`), so `home` does not import that app.
 """
 
-import importlib.util
 import re
 from datetime import date
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
@@ -29,8 +27,10 @@ from wagtail.models import Locale, Orderable, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.pagecache.layout import site_funding_statement
 from home.pages.blocks import BodyBlock
-from home.pages.models import BasePage
+from home.pages.models import BasePage, SiteSettings
+from home.pages.optional_apps import news_tags_available
 from home.pages.pagination import paginate
 
 # Erasmus+ grant agreements: year, round, national agency, key action, optionally the field
@@ -326,8 +326,6 @@ class ProjectPage(BasePage):
         """This project's funding statement in the page's language, else the site's."""
         statement = self.funding_statement
         if statement is None and site is not None:
-            from home.pages.models import SiteSettings
-
             statement = SiteSettings.for_site(site).funding_statement
         if statement is None or statement.locale_id == self.locale_id:
             return statement
@@ -375,8 +373,6 @@ class ProjectPage(BasePage):
         context["partner_roles"] = self.get_partner_roles()
         if self.funding_statement_id is None:
             # The site's statement, as the footer shows it (read once per request).
-            from home.templatetags.portal_tags import site_funding_statement
-
             context["project_funding"] = site_funding_statement(request)
         else:
             context["project_funding"] = self.get_funding_statement(Site.find_for_request(request))
@@ -392,16 +388,6 @@ def _parental_key_name(model):
         if isinstance(field, ParentalKey):
             return field.name
     return None
-
-
-def news_tags_available():
-    """True when the news app provides `{% news_about %}` (news_tags template library)."""
-    if not apps.is_installed("news"):
-        return False
-    try:
-        return importlib.util.find_spec("news.templatetags.news_tags") is not None
-    except ImportError:
-        return False
 
 
 class RelationType(models.TextChoices):

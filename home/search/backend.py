@@ -18,49 +18,17 @@ Parameters (besides Wagtail's own):
   documents, users); by default that of `LANGUAGE_CODE`.
 
 Changing the configurations needs `manage.py update_index` to re-index existing content.
+How a language's configuration is chosen is in `home.search.languages`.
 """
 
-import functools
-import logging
-
-from django.db import connection, connections
-from django.utils.translation import get_language_info
-
-logger = logging.getLogger(__name__)
-
-SIMPLE = "simple"
-
-
-@functools.cache
-def available_configs(alias):
-    """The text search configurations the PostgreSQL database `alias` has (once per process)."""
-    with connections[alias].cursor() as cursor:
-        cursor.execute("SELECT cfgname FROM pg_catalog.pg_ts_config")
-        return frozenset(row[0] for row in cursor.fetchall())
-
-
-def config_for_language(code, configs, available):
-    """The text search configuration for the language `code` ("fr", "pt-br"…): the one
-    `configs` names for it (or for its base language), else the one named after the language
-    in English, else "simple", and "simple" for any name not in `available`."""
-    code = (code or "").lower()
-    base = code.split("-")[0]
-    name = configs.get(code) or configs.get(base)
-    if name is None:
-        try:
-            name = get_language_info(base)["name"].split()[0].lower()
-        except KeyError:
-            name = SIMPLE
-    if name not in available:
-        if code in configs or base in configs:
-            logger.warning("No text search configuration %r in PostgreSQL; using simple", name)
-        name = SIMPLE
-    return name
+from django.db import connection
 
 
 def SearchBackend(params):
     """The database search backend for the default database's vendor."""
     if connection.vendor == "postgresql":
+        # Loaded only on PostgreSQL, as wagtail.search.backends.database does: the PostgreSQL
+        # backend builds on django.contrib.postgres (an optional dependency, not a cycle).
         from home.search.postgres import LanguagePostgresSearchBackend
 
         return LanguagePostgresSearchBackend(params)

@@ -14,7 +14,7 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from wagtail.models import Locale, TranslatableMixin
 
-from home.search.backend import available_configs, config_for_language
+from home.search.languages import available_configs, config_for_language
 
 
 class _ConfigView:

@@ -11,7 +11,8 @@ from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
 from wagtail.models import Locale, Page
 
-from home.routing import memo, public_for_search
+from home.pages.request_memo import memo
+from home.pages.visibility import public_for_search
 
 logger = logging.getLogger(__name__)
 

@@ -17,17 +17,13 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from home.pagecache.cache import keep_in_process, recall_in_process, remember_in_process
-from home.pages.models import FundingStatement, SiteSettings
-from home.routing import memo as _memo
-from home.routing import prime as _prime
-from home.routing import public, restricted_paths, site_for_request
+from home.pagecache.layout import active_locale as _active_locale
+from home.pagecache.layout import site_for_request, site_funding_statement
+from home.pages.request_memo import memo as _memo
+from home.pages.request_memo import prime as _prime
+from home.pages.visibility import public, restricted_paths
 
 register = template.Library()
-
-
-def _active_locale(request):
-    # Primed by home.routing when it served the page.
-    return _memo(request, ("locale", translation.get_language()), Locale.get_active)
 
 
 def _public(request, queryset):
@@ -213,34 +209,6 @@ def menu_pages(context):
 
 def _in_menu(row, root):
     return row.show_in_menus and row.depth == root.depth + 1 and row.path.startswith(root.path)
-
-
-def site_funding_statement(request):
-    """The site's funding statement in the active language (the source one if untranslated),
-    kept in the process until content changes."""
-
-    site = site_for_request(request)
-    if site is None:
-        return None
-    active = _active_locale(request)
-
-    def compute():
-        # One query: every translation of the statement chosen in the site's settings, then
-        # the active language's one, or the chosen one when it is not translated.
-        chosen = SiteSettings.objects.filter(site=site).values("funding_statement_id")[:1]
-        statements = list(
-            FundingStatement.objects.filter(
-                translation_key__in=FundingStatement.objects.filter(pk__in=chosen).values(
-                    "translation_key"
-                )
-            ).annotate(is_chosen=Q(pk__in=chosen))
-        )
-        for statement in statements:
-            if statement.locale_id == active.id:
-                return statement
-        return next((statement for statement in statements if statement.is_chosen), None)
-
-    return remember_in_process(request, ("funding", site.pk, active.pk), compute)
 
 
 @register.simple_tag(takes_context=True)

@@ -63,4 +63,5 @@ def on_page_published(sender, instance, revision=None, **kwargs):
     sync_translation_drafts(instance.specific, user=user)
 
 
-page_published.connect(on_page_published, dispatch_uid="portal_auto_translation_drafts")
+def register_signal_handlers():
+    page_published.connect(on_page_published, dispatch_uid="portal_auto_translation_drafts")

@@ -5,7 +5,7 @@ from django import template
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from home.routing import memo
+from home.pages.request_memo import memo
 from news.models import NewsPage, live_news
 from news.views import og_locale, with_images
 

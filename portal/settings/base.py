@@ -71,7 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # performance: the request's memo (view restrictions read once) reachable from querysets.
-    "home.routing.RequestMemoMiddleware",
+    "home.pages.request_memo.RequestMemoMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # production: answers a locked-out login (django-axes); last, as its documentation asks.
     "axes.middleware.AxesMiddleware",

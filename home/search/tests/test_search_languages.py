@@ -11,7 +11,8 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from home.pages.factories import StandardPageFactory
-from home.search.backend import SearchBackend, config_for_language
+from home.search.backend import SearchBackend
+from home.search.languages import config_for_language
 
 POSTGRES_ONLY = pytest.mark.skipif(
     connection.vendor != "postgresql",
