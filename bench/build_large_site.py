@@ -1,7 +1,13 @@
 """Grow the demo site into a large one for the benchmark (bench/run.py, docs/benchmarks.md).
 
     manage.py seed_demo
-    manage.py build_large_site --news-per-locale 10000 --partners 200 --projects 200 --training 200
+    python bench/build_large_site.py --news-per-locale 10000 --partners 200 --projects 200 \
+        --training 200
+
+A script beside the benchmark rather than a command of `home`, because it builds the pages of
+every section (news, partners, projects, training) and `home` never imports the section apps.
+Run as a script, it sets Django up as manage.py does (DJANGO_SETTINGS_MODULE, by default the
+development settings); the tests call its `Command` with call_command().
 
 News articles go under the news index of every locale (article n has the same translation key
 in every language, so each is a translation of the others, as on a real site), partners,
@@ -19,15 +25,42 @@ update_index, slow on tens of thousands of pages).
 """
 
 import datetime
+import os
+import sys
 import time
 import uuid
+from pathlib import Path
 
-from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
-from django.utils import timezone
-from wagtail.models import Locale, Page
+if __name__ == "__main__":  # run as a script: Django set up first, as manage.py does
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+    import django
+
+    django.setup()
+
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.core.management.base import BaseCommand, CommandError  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from wagtail.models import Locale, Page  # noqa: E402
+
+from home.pagecache.cache import bump_generation  # noqa: E402
+from home.projects.models import ProjectIndexPage, ProjectPage  # noqa: E402
+from news.models import NewsCategory, NewsIndexPage, NewsPage  # noqa: E402
+from partners.models import (  # noqa: E402
+    ConsortiumRole,
+    OrganisationType,
+    PartnerIndexPage,
+    PartnerPage,
+)
+from training.models import (  # noqa: E402
+    Format,
+    Level,
+    Theme,
+    TrainingIndexPage,
+    TrainingResourcePage,
+)
 
 BATCH = 2000
 
@@ -56,8 +89,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        from home.pagecache.cache import bump_generation
-
         started = time.monotonic()
         self.news(options["news_per_locale"])
         self.section("partners", options["partners"])
@@ -82,8 +113,6 @@ class Command(BaseCommand):
     # Sections --------------------------------------------------------------------------
 
     def news(self, count):
-        from news.models import NewsCategory, NewsIndexPage, NewsPage
-
         indexes = {
             index.locale.language_code: index
             for index in NewsIndexPage.objects.filter(alias_of__isnull=True).select_related(
@@ -131,10 +160,6 @@ class Command(BaseCommand):
     def section(self, kind, count):
         if count <= 0:
             return
-        from home.projects.models import ProjectIndexPage, ProjectPage
-        from partners.models import PartnerIndexPage, PartnerPage
-        from training.models import TrainingIndexPage, TrainingResourcePage
-
         index_model, model, make = {
             "partners": (PartnerIndexPage, PartnerPage, self.partner),
             "projects": (ProjectIndexPage, ProjectPage, self.project),
@@ -152,8 +177,6 @@ class Command(BaseCommand):
         self.say(f"{kind}: {count} ({time.monotonic() - started:.1f} s)")
 
     def partner(self, n):
-        from partners.models import ConsortiumRole, OrganisationType, PartnerPage
-
         return PartnerPage(
             title=f"Cluster organisation {n}",
             slug=f"bench-partner-{n}",
@@ -169,8 +192,6 @@ class Command(BaseCommand):
         )
 
     def project(self, n):
-        from home.projects.models import ProjectPage
-
         return ProjectPage(
             title=f"Project {n}",
             slug=f"bench-project-{n}",
@@ -185,8 +206,6 @@ class Command(BaseCommand):
         )
 
     def resource(self, n):
-        from training.models import Format, Level, Theme, TrainingResourcePage
-
         return TrainingResourcePage(
             title=f"Training module {n}",
             slug=f"bench-module-{n}",
@@ -250,3 +269,7 @@ class Command(BaseCommand):
                 )
         Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(pages))
         return pages
+
+
+if __name__ == "__main__":
+    Command().run_from_argv([sys.argv[0], "build_large_site", *sys.argv[1:]])

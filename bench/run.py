@@ -5,7 +5,7 @@ the same server (WhiteNoise), cached and uncached. Loopback only. See docs/bench
     .venv/bin/python bench/run.py                       # or: make bench
     .venv/bin/python bench/run.py --news-per-locale 500 --partners 50 ...   # a small site
 
-Steps: create the bench database if needed, migrate, seed_demo, build_large_site (timed),
+Steps: create the bench database if needed, migrate, seed_demo, bench/build_large_site.py (timed),
 collectstatic; then, for the page cache on and off (PAGE_CACHE=on/off), start gunicorn, load
 each URL with N concurrent connections for at most --requests requests or --seconds seconds,
 and report requests per second as a ratio to the static file, p50/p99 latency and the peak
@@ -89,13 +89,18 @@ def prepare(args):
     if has_news != "True":
         manage(args, "seed_demo", capture=True)
     started = time.monotonic()
-    manage(
-        args,
-        "build_large_site",
-        f"--news-per-locale={args.news_per_locale}",
-        f"--partners={args.partners}",
-        f"--projects={args.projects}",
-        f"--training={args.training}",
+    subprocess.run(
+        [
+            PYTHON,
+            "bench/build_large_site.py",
+            f"--news-per-locale={args.news_per_locale}",
+            f"--partners={args.partners}",
+            f"--projects={args.projects}",
+            f"--training={args.training}",
+        ],
+        cwd=ROOT,
+        env=environment(args, True),
+        check=True,
     )
     build_seconds = time.monotonic() - started
     manage(args, "collectstatic", "--noinput", "-v0")

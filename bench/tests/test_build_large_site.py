@@ -1,4 +1,4 @@
-"""manage.py build_large_site: bulk-inserted pages form a valid tree, are served like any other
+"""bench/build_large_site.py: bulk-inserted pages form a valid tree, are served like any other
 page, and a second run adds nothing."""
 
 from io import StringIO
@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
+from bench.build_large_site import Command
 from home.projects.factories import ProjectIndexPageFactory
 from news.factories import NewsIndexPageFactory
 from news.models import NewsPage
@@ -31,7 +32,7 @@ def sections(homes, locales):
 def build():
     out = StringIO()
     call_command(
-        "build_large_site",
+        Command(),
         "--news-per-locale=7",
         "--partners=3",
         "--projects=3",
@@ -73,4 +74,4 @@ def test_needs_the_demo_site(home):
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError, match="seed_demo"):
-        call_command("build_large_site", "--news-per-locale=1", stdout=StringIO())
+        call_command(Command(), "--news-per-locale=1", stdout=StringIO())
