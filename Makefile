@@ -23,8 +23,14 @@ migrate: install
 demo: migrate
 	$(PY) manage.py seed_demo
 
+# The development server and, beside it, the scheduler (scheduled publishing and expiry, the
+# link check: PORTAL_SCHEDULE). They start together; when the server stops (Ctrl-C) the
+# scheduler is stopped too (SIGTERM: it lets a running job finish).
 serve: install
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	@$(PY) manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler' EXIT; \
+	trap 'exit 130' INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 run: demo serve

@@ -248,6 +248,7 @@ class SiteSettings(BaseSiteSetting):
 
 # The project family lives in its own module; imported here so that Django registers the
 # models and `home.models.ProjectPage` keeps working.
+from .operations.models import ScheduledJob  # noqa: E402
 from .projects import (  # noqa: E402
     ProjectFact,
     ProjectIndexPage,
@@ -272,6 +273,7 @@ __all__ = [
     "ProjectResult",
     "ProjectStatus",
     "RelationType",
+    "ScheduledJob",
     "SiteSettings",
     "StandardPage",
     "validate_grant_number",

@@ -342,6 +342,15 @@ PORTAL_DOCUMENT_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "
 # to come back after PORTAL_RETRY_AFTER_SECONDS.
 PORTAL_CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "5"))
 PORTAL_RETRY_AFTER_SECONDS = 30
+# The scheduler (manage.py run_scheduler, home/operations/scheduler.py, docs/deployment.md):
+# each job runs its management command every `every` seconds (optional "args": a list of
+# arguments), exactly once per slot however many scheduler processes and servers run.
+PORTAL_SCHEDULE = [
+    # Wagtail's scheduled publishing and expiry ("go live" and "expiry" dates of pages).
+    {"name": "publish-scheduled", "command": "publish_scheduled", "every": 60},
+    # The training resources' broken-links check (the admin's broken links report).
+    {"name": "check-links", "command": "check_links", "every": 24 * 3600},
+]
 # Training: outbound link checking (manage.py check_links).
 LINKCHECK_TIMEOUT = float(os.environ.get("LINKCHECK_TIMEOUT", "10"))  # seconds per request
 LINKCHECK_WORKERS = int(os.environ.get("LINKCHECK_WORKERS", "8"))  # concurrent requests
