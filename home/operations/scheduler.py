@@ -207,7 +207,7 @@ class Scheduler:
     def next_runs(self):
         rows = ScheduledJob.objects.filter(name__in=[job.name for job in self.jobs])
         return ", ".join(
-            f"{row.name} at {timezone.localtime(row.next_run):%H:%M:%S}" for row in rows
+            f"{row.name} at {timezone.localtime(row.next_run):%Y-%m-%d %H:%M:%S}" for row in rows
         )
 
     def _run(self, job):
