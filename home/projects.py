@@ -32,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField
 from .blocks import BodyBlock
 from .models import BasePage
 from .pagination import paginate
+from .seo.addresses import absolute_url
 
 # Erasmus+ grant agreements: year, round, national agency, key action, optionally the field
 # (2021-2027 programme) and a serial number, e.g. 2017-1-FR01-KA202-037407 or
@@ -347,7 +348,7 @@ class ProjectPage(BasePage):
             "@type": "CreativeWork",
             "additionalType": "https://schema.org/Project",
             "name": self.title,
-            "url": self.get_full_url(request),
+            "url": absolute_url(request, self),
             "inLanguage": self.locale.language_code,
         }
         if self.full_name:

@@ -29,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyBlock
 from home.models import BasePage, ProjectPage, SiteSettings
 from home.projects import AbstractResult
+from home.seo.addresses import absolute_url
 
 
 class Theme(models.TextChoices):
@@ -139,13 +140,13 @@ class TrainingIndexPage(BasePage):
             "@context": "https://schema.org",
             "@type": "ItemList",
             "name": self.title,
-            "url": self.get_full_url(request),
+            "url": absolute_url(request, self),
             "numberOfItems": page_obj.paginator.count,
             "itemListElement": [
                 {
                     "@type": "ListItem",
                     "position": start + position,
-                    "url": item.get_full_url(request),
+                    "url": absolute_url(request, item),
                     "name": item.title,
                 }
                 for position, item in enumerate(items)
@@ -311,7 +312,7 @@ class TrainingResourcePage(BasePage):
             "@context": "https://schema.org",
             "@type": "Course",
             "name": self.title,
-            "url": self.get_full_url(request),
+            "url": absolute_url(request, self),
             "description": self.get_summary() or self.title,
             "educationalLevel": self.get_level_display(),
             "about": self.get_theme_display(),
@@ -332,7 +333,7 @@ class TrainingResourcePage(BasePage):
             data["isPartOf"] = {
                 "@type": "CreativeWork",
                 "name": project.title,
-                "url": project.get_full_url(request),
+                "url": absolute_url(request, project),
             }
         return data
 

@@ -227,7 +227,15 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_MODEL = "home.PortalImage"
 
 WAGTAIL_SITE_NAME = "Cluster4Smart"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (scheme, host and port; `make run` serves http://127.0.0.1:8000):
+# the admin's links in e-mails and its "view live" links (WAGTAILADMIN_BASE_URL), and the host
+# name and port of Wagtail's Site (`seed_demo` applies it; docs/deployment.md). Pages link to
+# the site on the address each visitor used. WAGTAILADMIN_BASE_URL, its former name in the
+# environment, is still read when SITE_URL is not set.
+PORTAL_BASE_URL = (
+    os.environ.get("SITE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL") or "http://127.0.0.1:8000"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 # Wagtail's database search backend; on PostgreSQL each language's text search configuration
 # (stemming, stop words) indexes that language's content and serves its queries. A language
 # missing here gets the configuration named after it if PostgreSQL has one, else "simple".
