@@ -41,6 +41,9 @@ ERASMUS_GRANT_RE = re.compile(r"^\d{4}-\d-[A-Z]{2}\d{2}-KA\d{3}(-[A-Z]{2,5})?-\d
 # EU grant agreements managed centrally (COSME, Horizon 2020, Horizon Europe, Single Market
 # Programme...): a plain number of six to nine digits, e.g. 824040 or 101035932.
 NUMERIC_GRANT_RE = re.compile(r"^\d{6,9}$")
+# Every Erasmus+ project has a public card on the Erasmus+ Project Results Platform, addressed
+# by its grant agreement number: a safe outbound link for the project and its results.
+ERASMUS_RESULTS_PLATFORM_URL = "https://erasmus-plus.ec.europa.eu/projects/search/details/{}"
 
 
 def validate_grant_number(value):
@@ -340,6 +343,15 @@ class ProjectPage(BasePage):
         )
         return translated or statement
 
+    @property
+    def results_platform_url(self):
+        """The project's card on the Erasmus+ Project Results Platform, for an Erasmus+ grant
+        agreement number; empty for other grants (the platform lists only Erasmus+)."""
+        number = self.grant_agreement_number
+        if number and ERASMUS_GRANT_RE.match(number):
+            return ERASMUS_RESULTS_PLATFORM_URL.format(number)
+        return ""
+
     def json_ld(self, request=None):
         """schema.org description of the project (a CreativeWork, as schema.org's Project
         type is still pending), as a dict; the template serialises and escapes it."""
@@ -355,8 +367,9 @@ class ProjectPage(BasePage):
             data["alternateName"] = self.full_name
         if self.get_summary():
             data["description"] = self.get_summary()
-        if self.website:
-            data["sameAs"] = [self.website]
+        same_as = [url for url in (self.website, self.results_platform_url) if url]
+        if same_as:
+            data["sameAs"] = same_as
         if self.start_date:
             end = self.end_date.isoformat() if self.end_date else ".."
             data["temporalCoverage"] = f"{self.start_date.isoformat()}/{end}"
