@@ -199,3 +199,40 @@ def test_the_systemd_units_run_the_scheduler_from_the_application_directory():
     assert re.search(r"^OnCalendar=\*-\*-\* \*:\*:00$", timer, re.MULTILINE)
     deployment = (settings.BASE_DIR / "docs" / "deployment.md").read_text()
     assert "docs/systemd/portal-scheduler.service" in deployment
+
+
+def test_under_make_run_a_change_in_one_process_makes_the_others_cached_pages_stale(tmp_path):
+    """`make run` serves pages from one process and runs the scheduler in another: a page the
+    scheduler publishes bumps the page cache's generation where the server reads it (the
+    development settings' cache is shared by the processes of one checkout)."""
+    database = f"sqlite:///{tmp_path / 'unused.sqlite3'}"
+    script = (
+        "from home.caching import bump_generation, current_generation\n"
+        "import sys\n"
+        "if sys.argv[-1] == 'bump': bump_generation()\n"
+        "print(current_generation())"
+    )
+
+    def generation(*arguments):
+        environment = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in ("DJANGO_SETTINGS_MODULE", "CACHE_URL", "REDIS_URL")
+        }
+        environment["DATABASE_URL"] = database
+        result = subprocess.run(
+            [sys.executable, "-c", f"import django; django.setup(); exec({script!r})", *arguments],
+            cwd=settings.BASE_DIR,
+            env={**environment, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"},
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
+        assert result.returncode == 0, result.stderr
+        return int(result.stdout.split()[-1])
+
+    server = generation()  # what the server process reads
+    assert generation() == server  # a second process reads the same
+    bumped = generation("bump")  # the scheduler publishes a page
+    assert bumped != server
+    assert generation() == bumped  # the server sees it
