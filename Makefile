@@ -5,6 +5,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The site's public address (SITE_URL, settings.PORTAL_BASE_URL) for the demo and the
+# development server: the address `make run` serves, unless SITE_URL is set.
+SITE_ENV = SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"
 
 .PHONY: run test test-browser install migrate demo serve lint format messages check-migrations clean-db bench backup restore
 
@@ -21,10 +24,17 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
-	$(PY) manage.py seed_demo
+	$(SITE_ENV) $(PY) manage.py seed_demo
 
+# The development server and, beside it, the scheduler (scheduled publishing and expiry, the
+# link check: PORTAL_SCHEDULE). They start together; when the server stops (Ctrl-C) the
+# scheduler is stopped too (SIGTERM: it lets a running job finish).
 serve: install
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	@export $(SITE_ENV); \
+	$(PY) manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler' EXIT; \
+	trap 'exit 130' INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 run: demo serve

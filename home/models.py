@@ -1,7 +1,9 @@
 """The base app's models, defined in its packages and gathered here, where Django looks for
 them (the app label stays `home`): the pages, image, snippet and settings of `home.pages`
-and the project family of `home.projects`. Other apps may import them from here."""
+the project family of `home.projects` and the scheduler's jobs
+of `home.operations`. Other apps may import them from here."""
 
+from home.operations.models import ScheduledJob
 from home.pages.models import (
     BasePage,
     FundingStatement,
@@ -41,6 +43,7 @@ __all__ = [
     "ProjectResult",
     "ProjectStatus",
     "RelationType",
+    "ScheduledJob",
     "SiteSettings",
     "StandardPage",
     "validate_grant_number",

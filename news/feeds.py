@@ -10,6 +10,8 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from home.pages.addresses import absolute_url
+
 from .views import localized_categories, with_images
 
 ENCLOSURE_SPEC = "fill-1200x630|format-jpeg"
@@ -36,7 +38,7 @@ class NewsFeed(Feed):
         return obj.title
 
     def link(self, obj):
-        url = obj.get_full_url(self.request)
+        url = absolute_url(self.request, obj)
         if self.category is not None:
             url += obj.reverse_subpage("category_route", args=[self.category.slug])
         return url
@@ -72,10 +74,10 @@ class NewsFeed(Feed):
         return item.get_summary()
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return absolute_url(self.request, item)
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return absolute_url(self.request, item)
 
     def item_guid_is_permalink(self, item):
         return True

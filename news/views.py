@@ -19,6 +19,7 @@ from taggit.models import Tag
 from wagtail.models import Page, Site
 
 from home.pagecache.cache import remember, remember_in_process
+from home.pages.addresses import absolute_url
 from home.pages.pagination import paginate
 from home.pages.visibility import public
 
@@ -102,7 +103,7 @@ def canonical_listing_url(index, request, page_obj, *, year, month, category, ta
         path = ""
     query["page"] = page_obj.number if page_obj.number > 1 else None
     query = urlencode([(key, value) for key, value in query.items() if value is not None])
-    return (index.get_full_url(request) or "") + path + (f"?{query}" if query else "")
+    return (absolute_url(request, index) or "") + path + (f"?{query}" if query else "")
 
 
 def news_listing(index, request, *, year=None, month=None, category_slug=None, tag_slug=None):
@@ -238,7 +239,7 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
 
 def feed_links(index, request, category=None):
     """The index's feeds (and its category's, if any) for <link rel="alternate">."""
-    base = index.get_full_url(request)
+    base = absolute_url(request, index)
     if not base:
         return []
     links = []
@@ -413,9 +414,9 @@ def json_ld(page, request, social_image, authors):
     """Schema.org NewsArticle data, rendered with json_script (escaped, never marked safe)."""
     site = Site.find_for_request(request)
     site_name = (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
-    root_url = site.root_url if site else request.build_absolute_uri("/")
+    root_url = request.build_absolute_uri("/")
     published = page.published_datetime
-    url = page.get_full_url(request)
+    url = absolute_url(request, page)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

@@ -1,11 +1,12 @@
-"""Demo content of the partners section: the Cluster4Smart consortium index and its
-coordinator's page, in English with French, Spanish and Hungarian translations, the partner
-editor group of the coordinator (set up by the same code as `manage.py add_partner_editor`)
-and a demo partner editor login.
+"""Demo content of the partners section: the whole Cluster4Smart consortium (seven
+organisations, the coordinator first) in English with French, Spanish and Hungarian
+translations, and partner editors for two of them (SCS and AMUEBLA, set up by the same code as
+`manage.py add_partner_editor`), so that each can be seen editing only its own pages.
 
-Only facts the project's own publications support are stated: SCS, the French
-competitiveness cluster for secure communicating solutions, coordinated the project. The
-other partners keep their own pages; they are not invented here."""
+Only the facts the project's publications support are stated (the seed article and the
+consortium list gathered for the demo): each organisation's name, country, city where given
+and role. No description, website or organisation type was verified for the partners: those
+fields are left empty rather than guessed."""
 
 from home.demo.content import DEMO_PASSWORD
 from home.models import ProjectPage
@@ -30,15 +31,8 @@ INDEX = {
     ),
 }
 
-SCS_INTRO = (
-    "A French competitiveness cluster for secure communicating solutions, and the coordinator "
-    "of Cluster4Smart."
-)
+SCS_INTRO = "The coordinator of Cluster4Smart."
 SCS_PARAGRAPHS = [
-    "SCS is a French competitiveness cluster (pôle de compétitivité) for secure communicating "
-    "solutions, with sites in Sophia Antipolis and Rousset in the Provence-Alpes-Côte d’Azur "
-    "region. It brings together companies, research laboratories and training organisations "
-    "working with digital technologies.",
     "SCS launched and led the European Cluster4Smart project, from September 2017 to May 2020, "
     "drawing on its experience in digital technologies, communication and project management.",
 ]
@@ -47,70 +41,82 @@ SCS = {
     "organisation_name": "Pôle SCS – Solutions Communicantes Sécurisées",
     "short_name": "SCS",
     "country": "FR",
-    "city": "Sophia Antipolis",
-    "organisation_type": OrganisationType.CLUSTER,
+    "organisation_type": OrganisationType.CLUSTER,  # a pôle (cluster), as its name says
     "role": ConsortiumRole.COORDINATOR,
-    "website": "https://www.pole-scs.org/",
     "intro": SCS_INTRO,
 }
+PARTNER_INTRO = "A partner of the Cluster4Smart consortium."
+# The other six partners, as the consortium list gives them (name, country, city if given).
+PARTNERS = [
+    {"slug": "amuebla", "title": "AMUEBLA", "country": "ES", "city": "Murcia"},
+    {"slug": "archenerg", "title": "ArchEnerg", "country": "HU", "city": "Szeged"},
+    {"slug": "ceei-burgos", "title": "CEEI Burgos", "country": "ES", "city": "Burgos"},
+    {"slug": "gnomon", "title": "gnomon", "country": "FR"},
+    {"slug": "ikosz", "title": "IKOSZ", "country": "HU"},
+    {
+        "slug": "universite-de-strasbourg",
+        "title": "Université de Strasbourg",
+        "country": "FR",
+        "city": "Strasbourg",
+        "organisation_type": OrganisationType.UNIVERSITY,  # as its name says
+    },
+]
+# The second partner with an editor login, beside the coordinator.
+SECOND_EDITOR = {"slug": "amuebla", "username": "partner-amuebla"}
 SCS_ROLE_LABEL = "Partner editor (SCS)"
+AMUEBLA_ROLE_LABEL = "Partner editor (AMUEBLA)"
 
+# Names are the organisations' own, the same in every language; slugs stay as they are.
+SHARED = {
+    "Pôle SCS": "Pôle SCS",
+    "scs": "scs",
+    "Szeged": "Szeged",
+    "Burgos": "Burgos",
+    **{spec["title"]: spec["title"] for spec in PARTNERS},
+    **{spec["slug"]: spec["slug"] for spec in PARTNERS},
+}
+SCS_LED = SCS_PARAGRAPHS[0]
 CATALOGUES = {
     "fr": {
+        **SHARED,
         "Partners": "Partenaires",
         "partners": "partenaires",
         INDEX["intro"]: (
             "Les organisations du consortium Cluster4Smart. Chaque partenaire tient sa propre "
             "page à jour, et l’équipe de communication du coordinateur valide les modifications."
         ),
-        "Pôle SCS": "Pôle SCS",
-        "scs": "scs",
-        "Sophia Antipolis": "Sophia Antipolis",
-        SCS_INTRO: (
-            "Un pôle de compétitivité français des solutions communicantes sécurisées, "
-            "coordinateur de Cluster4Smart."
-        ),
+        SCS_INTRO: "Le coordinateur de Cluster4Smart.",
+        PARTNER_INTRO: "Partenaire du consortium Cluster4Smart.",
         "About SCS": "À propos de SCS",
-        SCS_PARAGRAPHS[0]: (
-            "SCS est un pôle de compétitivité français des solutions communicantes sécurisées, "
-            "implanté à Sophia Antipolis et à Rousset, en région Provence-Alpes-Côte d’Azur. Il "
-            "rassemble des entreprises, des laboratoires de recherche et des organismes de "
-            "formation qui travaillent avec les technologies numériques."
-        ),
-        SCS_PARAGRAPHS[1]: (
+        SCS_LED: (
             "SCS a lancé et piloté le projet européen Cluster4Smart, de septembre 2017 à mai "
             "2020, en s’appuyant sur son expérience des technologies numériques, de la "
             "communication et de la gestion de projet."
         ),
+        "Murcia": "Murcie",
+        "Strasbourg": "Strasbourg",
     },
     "es": {
+        **SHARED,
         "Partners": "Socios",
         "partners": "socios",
         INDEX["intro"]: (
             "Las organizaciones del consorcio Cluster4Smart. Cada socio mantiene actualizada su "
             "propia página, y el equipo de comunicación del coordinador aprueba los cambios."
         ),
-        "Pôle SCS": "Pôle SCS",
-        "scs": "scs",
-        "Sophia Antipolis": "Sophia Antipolis",
-        SCS_INTRO: (
-            "Un polo de competitividad francés de soluciones comunicantes seguras, coordinador "
-            "de Cluster4Smart."
-        ),
+        SCS_INTRO: "El coordinador de Cluster4Smart.",
+        PARTNER_INTRO: "Socio del consorcio Cluster4Smart.",
         "About SCS": "Acerca de SCS",
-        SCS_PARAGRAPHS[0]: (
-            "SCS es un polo de competitividad francés de soluciones comunicantes seguras, con "
-            "sedes en Sophia Antipolis y Rousset, en la región de Provenza-Alpes-Costa Azul. "
-            "Reúne a empresas, laboratorios de investigación y organismos de formación que "
-            "trabajan con tecnologías digitales."
-        ),
-        SCS_PARAGRAPHS[1]: (
+        SCS_LED: (
             "SCS puso en marcha y dirigió el proyecto europeo Cluster4Smart, de septiembre de "
             "2017 a mayo de 2020, aprovechando su experiencia en tecnologías digitales, "
             "comunicación y gestión de proyectos."
         ),
+        "Murcia": "Murcia",
+        "Strasbourg": "Estrasburgo",
     },
     "hu": {
+        **SHARED,
         "Partners": "Partnerek",
         "partners": "partnerek",
         INDEX["intro"]: (
@@ -118,26 +124,16 @@ CATALOGUES = {
             "saját oldalát, a változtatásokat pedig a koordinátor kommunikációs csapata hagyja "
             "jóvá."
         ),
-        "Pôle SCS": "Pôle SCS",
-        "scs": "scs",
-        "Sophia Antipolis": "Sophia Antipolis",
-        SCS_INTRO: (
-            "A biztonságos kommunikációs megoldások francia versenyképességi klasztere, a "
-            "Cluster4Smart koordinátora."
-        ),
+        SCS_INTRO: "A Cluster4Smart koordinátora.",
+        PARTNER_INTRO: "A Cluster4Smart konzorcium partnere.",
         "About SCS": "Az SCS-ről",
-        SCS_PARAGRAPHS[0]: (
-            "Az SCS a biztonságos kommunikációs megoldások francia versenyképességi klasztere "
-            "(pôle de compétitivité), telephelyei Sophia Antipolisban és Rousset-ban, "
-            "Provence-Alpes-Côte d’Azur régióban találhatók. Digitális technológiákkal "
-            "foglalkozó vállalkozásokat, kutatólaboratóriumokat és képzőintézményeket fog "
-            "össze."
-        ),
-        SCS_PARAGRAPHS[1]: (
+        SCS_LED: (
             "Az SCS indította el és vezette az európai Cluster4Smart projektet 2017 "
             "szeptemberétől 2020 májusáig, a digitális technológiák, a kommunikáció és a "
             "projektmenedzsment terén szerzett tapasztalatára támaszkodva."
         ),
+        "Murcia": "Murcia",
+        "Strasbourg": "Strasbourg",
     },
 }
 
@@ -157,6 +153,15 @@ def _link_project(demo, partner, slug, role):
     demo.log(f"  linked {partner.short_name} to the project {project.title}")
 
 
+def _editor(demo, partner, username, role_label):
+    """The partner's editor group (add_partner_editor's code path) and a demo login in it."""
+    result = grant_partner_access(partner)
+    for item in result.created:
+        demo.created += 1
+        demo.log(f"  partner editing for {partner.short_name or partner.title}: created {item}")
+    demo.user(username, DEMO_PASSWORD, groups=[result.group.name], role=role_label)
+
+
 def seed(demo):
     index = demo.page(demo.home, PartnerIndexPage, "partners", **INDEX)
     demo.translate(index, CATALOGUES)
@@ -174,8 +179,22 @@ def seed(demo):
     _link_project(demo, scs, "cluster4smart", ConsortiumRole.COORDINATOR)
     demo.translate(scs, CATALOGUES)
 
-    result = grant_partner_access(scs)
-    for item in result.created:
-        demo.created += 1
-        demo.log(f"  partner editing for SCS: created {item}")
-    demo.user("partner", DEMO_PASSWORD, groups=[result.group.name], role=SCS_ROLE_LABEL)
+    pages = {"scs": scs}
+    for spec in PARTNERS:
+        fields = {key: value for key, value in spec.items() if key != "slug"}
+        fields.setdefault("organisation_type", "")
+        page = demo.page(
+            index,
+            PartnerPage,
+            spec["slug"],
+            organisation_name=spec["title"],
+            role=ConsortiumRole.PARTNER,
+            intro=PARTNER_INTRO,
+            **fields,
+        )
+        _link_project(demo, page, "cluster4smart", ConsortiumRole.PARTNER)
+        demo.translate(page, CATALOGUES)
+        pages[spec["slug"]] = page
+
+    _editor(demo, scs, "partner", SCS_ROLE_LABEL)
+    _editor(demo, pages[SECOND_EDITOR["slug"]], SECOND_EDITOR["username"], AMUEBLA_ROLE_LABEL)

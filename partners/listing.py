@@ -96,7 +96,7 @@ def consortium_listing(index, request):
     form = PartnerFilterForm(
         request.GET or None,
         country_codes=country_codes,
-        type_codes={kind for _country, kind in choices},
+        type_codes={kind for _country, kind in choices if kind},
         projects=projects,
     )
     filters, ignored = form.cleaned_or_ignored() if form.is_bound else ({}, [])

@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage, ProjectPage
+from home.pages.addresses import absolute_url
 from home.pages.blocks import BodyBlock
 from home.pages.optional_apps import news_tags_available
 
@@ -114,7 +115,11 @@ class PartnerPage(BasePage):
     country = CountryField(_("country"))
     city = models.CharField(_("city"), max_length=255, blank=True)
     organisation_type = models.CharField(
-        _("organisation type"), max_length=32, choices=OrganisationType.choices
+        _("organisation type"),
+        max_length=32,
+        choices=OrganisationType.choices,
+        blank=True,
+        help_text=_("Leave empty if it is not known."),
     )
     role = models.CharField(
         _("role in the consortium"),
@@ -256,7 +261,7 @@ class PartnerPage(BasePage):
             "@context": "https://schema.org",
             "@type": "Organization",
             "name": self.organisation_name,
-            "url": self.get_full_url(request),
+            "url": absolute_url(request, self),
             "address": {
                 "@type": "PostalAddress",
                 "addressCountry": str(self.country),

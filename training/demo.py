@@ -19,6 +19,13 @@ from training.models import Language, TrainingIndexPage, TrainingResourcePage
 ORDER = 10
 
 SOURCE = "Cluster4Smart news article"
+PROJECT_SITE = "Cluster4Smart project website"
+CONSORTIUM_SOURCE = "clustercollaboration.eu, 18 May 2020"
+C4S_CONSORTIUM = "Seven organisations from France, Spain and Hungary"
+C4S_COURSE = (
+    "A free MOOC of about 60 hours in four themes: internationalisation, business leadership "
+    "and entrepreneurship, Industry 4.0, cluster management"
+)
 
 PROJECTS_INDEX = {
     "title": "Projects",
@@ -47,6 +54,15 @@ C4S_FACTS = [
     ("Coordinator", "SCS"),
     ("Launched", "September 2017"),
     ("Ended", "End of May 2020"),
+    # From the facts gathered for the demo, each with its source; where sources disagree
+    # (the project's duration), each version is given with its own.
+    ("Consortium", C4S_CONSORTIUM, CONSORTIUM_SOURCE),
+    ("Online course", C4S_COURSE, PROJECT_SITE),
+    ("Course languages", "English, French, Spanish, Hungarian", PROJECT_SITE),
+    ("Launch webinar", "25 May 2020", PROJECT_SITE),
+    ("Duration", "September 2017 to February 2020", PROJECT_SITE),
+    ("Duration", "30 months", "Kick-off note"),
+    ("Duration", "Over two years", CONSORTIUM_SOURCE),
 ]
 
 BRILLIANT = {
@@ -162,6 +178,24 @@ MODULES = [
 ]
 
 FR = {
+    "Consortium": "Consortium",
+    C4S_CONSORTIUM: ("Sept organisations de France, d’Espagne et de Hongrie"),
+    "Online course": "Formation en ligne",
+    C4S_COURSE: (
+        "Un MOOC gratuit d’environ 60 heures en quatre thèmes : internationalisation, "
+        "leadership et entrepreneuriat, industrie 4.0, management de clusters"
+    ),
+    "Course languages": "Langues de la formation",
+    "English, French, Spanish, Hungarian": "Anglais, français, espagnol, hongrois",
+    "Launch webinar": "Webinaire de lancement",
+    "25 May 2020": "25 mai 2020",
+    "Duration": "Durée",
+    "September 2017 to February 2020": "De septembre 2017 à février 2020",
+    "30 months": "30 mois",
+    "Kick-off note": "Note de lancement",
+    "Over two years": "Plus de deux ans",
+    PROJECT_SITE: "Site web du projet Cluster4Smart",
+    CONSORTIUM_SOURCE: "clustercollaboration.eu, 18 mai 2020",
     "projects": "projets",
     "Projects": "Projets",
     PROJECTS_INDEX["intro"]: (
@@ -283,6 +317,24 @@ FR = {
 }
 
 ES = {
+    "Consortium": "Consorcio",
+    C4S_CONSORTIUM: ("Siete organizaciones de Francia, España y Hungría"),
+    "Online course": "Curso en línea",
+    C4S_COURSE: (
+        "Un MOOC gratuito de unas 60 horas en cuatro temas: internacionalización, liderazgo "
+        "empresarial y emprendimiento, Industria 4.0, gestión de clústeres"
+    ),
+    "Course languages": "Idiomas del curso",
+    "English, French, Spanish, Hungarian": "Inglés, francés, español, húngaro",
+    "Launch webinar": "Seminario web de lanzamiento",
+    "25 May 2020": "25 de mayo de 2020",
+    "Duration": "Duración",
+    "September 2017 to February 2020": "De septiembre de 2017 a febrero de 2020",
+    "30 months": "30 meses",
+    "Kick-off note": "Nota de inicio",
+    "Over two years": "Más de dos años",
+    PROJECT_SITE: "Sitio web del proyecto Cluster4Smart",
+    CONSORTIUM_SOURCE: "clustercollaboration.eu, 18 de mayo de 2020",
     "projects": "proyectos",
     "Projects": "Proyectos",
     PROJECTS_INDEX["intro"]: (
@@ -408,6 +460,24 @@ ES = {
 }
 
 HU = {
+    "Consortium": "Konzorcium",
+    C4S_CONSORTIUM: ("Hét szervezet Franciaországból, Spanyolországból és Magyarországról"),
+    "Online course": "Online kurzus",
+    C4S_COURSE: (
+        "Ingyenes, mintegy 60 órás MOOC négy témában: nemzetköziesedés, üzleti vezetés és "
+        "vállalkozói készségek, Ipar 4.0, klasztermenedzsment"
+    ),
+    "Course languages": "A kurzus nyelvei",
+    "English, French, Spanish, Hungarian": "Angol, francia, spanyol, magyar",
+    "Launch webinar": "Indító webinárium",
+    "25 May 2020": "2020. május 25.",
+    "Duration": "Időtartam",
+    "September 2017 to February 2020": "2017 szeptemberétől 2020 februárjáig",
+    "30 months": "30 hónap",
+    "Kick-off note": "Nyitó feljegyzés",
+    "Over two years": "Több mint két év",
+    PROJECT_SITE: "A Cluster4Smart projekt honlapja",
+    CONSORTIUM_SOURCE: "clustercollaboration.eu, 2020. május 18.",
     "projects": "projektek",
     "Projects": "Projektek",
     PROJECTS_INDEX["intro"]: (
@@ -563,9 +633,13 @@ def _statement(demo, name, programme, statement, disclaimer=""):
 def _facts(demo, page, facts):
     if page.facts.exists():
         return
-    for label, value in facts:
+    for label, value, *source in facts:
         ProjectFact.objects.create(
-            page=page, label=label, value=value, source_label=SOURCE, locale=page.locale
+            page=page,
+            label=label,
+            value=value,
+            source_label=source[0] if source else SOURCE,
+            locale=page.locale,
         )
     page.save_revision().publish()
 

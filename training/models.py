@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage, ProjectPage, SiteSettings
 from home.pagecache.layout import site_funding_statement
+from home.pages.addresses import absolute_url
 from home.pages.blocks import BodyBlock
 from home.pages.pagination import paginate
 from home.projects.models import AbstractResult
@@ -101,13 +102,13 @@ class TrainingIndexPage(BasePage):
             "@context": "https://schema.org",
             "@type": "ItemList",
             "name": self.title,
-            "url": self.get_full_url(request),
+            "url": absolute_url(request, self),
             "numberOfItems": page_obj.paginator.count,
             "itemListElement": [
                 {
                     "@type": "ListItem",
                     "position": start + position,
-                    "url": item.get_full_url(request),
+                    "url": absolute_url(request, item),
                     "name": item.title,
                 }
                 for position, item in enumerate(items)
@@ -265,7 +266,7 @@ class TrainingResourcePage(BasePage):
             "@context": "https://schema.org",
             "@type": "Course",
             "name": self.title,
-            "url": self.get_full_url(request),
+            "url": absolute_url(request, self),
             "description": self.get_summary() or self.title,
             "educationalLevel": self.get_level_display(),
             "about": self.get_theme_display(),
@@ -286,7 +287,7 @@ class TrainingResourcePage(BasePage):
             data["isPartOf"] = {
                 "@type": "CreativeWork",
                 "name": project.title,
-                "url": project.get_full_url(request),
+                "url": absolute_url(request, project),
             }
         return data
 

@@ -540,6 +540,7 @@ def seed(demo):
         demo.log("  set up the English home page")
     demo.site.site_name = "Cluster4Smart"
     demo.site.save()
+    demo.apply_base_url()
     demo.translate(home, CATALOGUES)
 
     for spec in PAGES:

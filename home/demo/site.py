@@ -6,6 +6,7 @@ so the command can run any number of times."""
 import colorsys
 import hashlib
 from io import BytesIO
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -54,6 +55,17 @@ class DemoSite:
         self.created += 1
         self.log(f"  created {model._meta.verbose_name} “{page.title}” ({page.url_path})")
         return page
+
+    def apply_base_url(self):
+        """Give Wagtail's Site the host name and port of the site's configured address
+        (settings.PORTAL_BASE_URL, from SITE_URL: by default what `make run` serves), so that
+        what Wagtail builds from the Site (sitemaps, the admin's links) points there."""
+        address = urlsplit(settings.PORTAL_BASE_URL)
+        port = address.port or (443 if address.scheme == "https" else 80)
+        if (self.site.hostname, self.site.port) != (address.hostname, port):
+            self.site.hostname, self.site.port = address.hostname, port
+            self.site.save()
+            self.log(f"  site address set to {self.site.root_url} (SITE_URL)")
 
     def translate(self, instance, catalogues):
         """Translate a page or snippet into every other language through wagtail-localize,

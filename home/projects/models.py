@@ -28,6 +28,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.pagecache.layout import site_funding_statement
+from home.pages.addresses import absolute_url
 from home.pages.blocks import BodyBlock
 from home.pages.models import BasePage, SiteSettings
 from home.pages.optional_apps import news_tags_available
@@ -40,6 +41,9 @@ ERASMUS_GRANT_RE = re.compile(r"^\d{4}-\d-[A-Z]{2}\d{2}-KA\d{3}(-[A-Z]{2,5})?-\d
 # EU grant agreements managed centrally (COSME, Horizon 2020, Horizon Europe, Single Market
 # Programme...): a plain number of six to nine digits, e.g. 824040 or 101035932.
 NUMERIC_GRANT_RE = re.compile(r"^\d{6,9}$")
+# Every Erasmus+ project has a public card on the Erasmus+ Project Results Platform, addressed
+# by its grant agreement number: a safe outbound link for the project and its results.
+ERASMUS_RESULTS_PLATFORM_URL = "https://erasmus-plus.ec.europa.eu/projects/search/details/{}"
 
 
 def validate_grant_number(value):
@@ -337,6 +341,15 @@ class ProjectPage(BasePage):
         )
         return translated or statement
 
+    @property
+    def results_platform_url(self):
+        """The project's card on the Erasmus+ Project Results Platform, for an Erasmus+ grant
+        agreement number; empty for other grants (the platform lists only Erasmus+)."""
+        number = self.grant_agreement_number
+        if number and ERASMUS_GRANT_RE.match(number):
+            return ERASMUS_RESULTS_PLATFORM_URL.format(number)
+        return ""
+
     def json_ld(self, request=None):
         """schema.org description of the project (a CreativeWork, as schema.org's Project
         type is still pending), as a dict; the template serialises and escapes it."""
@@ -345,15 +358,16 @@ class ProjectPage(BasePage):
             "@type": "CreativeWork",
             "additionalType": "https://schema.org/Project",
             "name": self.title,
-            "url": self.get_full_url(request),
+            "url": absolute_url(request, self),
             "inLanguage": self.locale.language_code,
         }
         if self.full_name:
             data["alternateName"] = self.full_name
         if self.get_summary():
             data["description"] = self.get_summary()
-        if self.website:
-            data["sameAs"] = [self.website]
+        same_as = [url for url in (self.website, self.results_platform_url) if url]
+        if same_as:
+            data["sameAs"] = same_as
         if self.start_date:
             end = self.end_date.isoformat() if self.end_date else ".."
             data["temporalCoverage"] = f"{self.start_date.isoformat()}/{end}"

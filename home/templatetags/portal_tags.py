@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page
 from home.pagecache.cache import keep_in_process, recall_in_process, remember_in_process
 from home.pagecache.layout import active_locale as _active_locale
 from home.pagecache.layout import site_for_request, site_funding_statement
+from home.pages.addresses import absolute_url as _absolute_url
 from home.pages.request_memo import memo as _memo
 from home.pages.request_memo import prime as _prime
 from home.pages.visibility import public, restricted_paths
@@ -71,7 +72,7 @@ class MenuItem:
 
 
 def _layout_pages(request, page=None):
-    """(the site root's live translations as {code: (pk, full URL)}, the menu's MenuItems,
+    """(the site root's live translations as {code: (pk, URL)}, the menu's MenuItems,
     `page`'s live translations): the first two kept in the process until content changes,
     and whatever is needed read in one query (the layout shows all three)."""
     site = site_for_request(request)
@@ -92,7 +93,7 @@ def _layout_pages(request, page=None):
     rows = list(_public(request, Page.objects.live().filter(wanted).select_related("locale")))
     if homes is None:
         homes = {
-            row.locale.language_code: (row.pk, row.get_full_url(request))
+            row.locale.language_code: (row.pk, row.get_url(request))
             for row in rows
             if row.translation_key == site.root_page.translation_key and not row.alias_of_id
         }
@@ -139,8 +140,10 @@ def _live_translations(page):
 @register.simple_tag(takes_context=True)
 def language_alternates(context, page=None):
     """One entry per configured language, in settings order:
-    code, name, url (absolute), is_current and exists (False when the page has no live
-    translation in that language, in which case url leads to that language's home).
+    code, name, url (absolute, on the address the visitor used: for hreflang), path (the
+    same, relative where Wagtail gives it so: for the switcher), is_current and exists (False
+    when the page has no live translation in that language, in which case url leads to that
+    language's home).
 
     Pages use their live, non-alias translations (one query); other views (search, 404)
     reverse their own URL in each language."""
@@ -154,6 +157,7 @@ def language_alternates(context, page=None):
                     "code": code,
                     "name": name,
                     "url": request.build_absolute_uri(translate_url(request.path, code)),
+                    "path": translate_url(request.path, code),
                     "is_current": code == current,
                     "exists": True,
                 }
@@ -165,16 +169,17 @@ def language_alternates(context, page=None):
         entries = []
         for code, name in settings.LANGUAGES:
             if code in own:
-                url = own[code].get_full_url(request)
+                path = own[code].get_url(request)
             elif code in homes:
-                url = homes[code][1]
+                path = homes[code][1]
             else:
                 continue
             entries.append(
                 {
                     "code": code,
                     "name": name,
-                    "url": url,
+                    "url": _absolute_url(request, path),
+                    "path": path,
                     "is_current": code in own and own[code].pk == page.pk,
                     "exists": code in own,
                 }
@@ -227,3 +232,9 @@ def site_name(context):
 def contains_page(section, page):
     """True when page is section itself or lies under it (for aria-current in the menu)."""
     return bool(page) and isinstance(page, Page) and page.url_path.startswith(section.url_path)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, page):
+    """`page`'s absolute URL on the address the visitor used (canonical, og:url)."""
+    return _absolute_url(context.get("request"), page) or ""

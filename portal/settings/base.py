@@ -227,7 +227,15 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_MODEL = "home.PortalImage"
 
 WAGTAIL_SITE_NAME = "Cluster4Smart"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (scheme, host and port; `make run` serves http://127.0.0.1:8000):
+# the admin's links in e-mails and its "view live" links (WAGTAILADMIN_BASE_URL), and the host
+# name and port of Wagtail's Site (`seed_demo` applies it; docs/deployment.md). Pages link to
+# the site on the address each visitor used. WAGTAILADMIN_BASE_URL, its former name in the
+# environment, is still read when SITE_URL is not set.
+PORTAL_BASE_URL = (
+    os.environ.get("SITE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL") or "http://127.0.0.1:8000"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 # Wagtail's database search backend; on PostgreSQL each language's text search configuration
 # (stemming, stop words) indexes that language's content and serves its queries. A language
 # missing here gets the configuration named after it if PostgreSQL has one, else "simple".
@@ -342,6 +350,15 @@ PORTAL_DOCUMENT_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "
 # to come back after PORTAL_RETRY_AFTER_SECONDS.
 PORTAL_CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "5"))
 PORTAL_RETRY_AFTER_SECONDS = 30
+# The scheduler (manage.py run_scheduler, home/operations/scheduler.py, docs/deployment.md):
+# each job runs its management command every `every` seconds (optional "args": a list of
+# arguments), exactly once per slot however many scheduler processes and servers run.
+PORTAL_SCHEDULE = [
+    # Wagtail's scheduled publishing and expiry ("go live" and "expiry" dates of pages).
+    {"name": "publish-scheduled", "command": "publish_scheduled", "every": 60},
+    # The training resources' broken-links check (the admin's broken links report).
+    {"name": "check-links", "command": "check_links", "every": 24 * 3600},
+]
 # Training: outbound link checking (manage.py check_links).
 LINKCHECK_TIMEOUT = float(os.environ.get("LINKCHECK_TIMEOUT", "10"))  # seconds per request
 LINKCHECK_WORKERS = int(os.environ.get("LINKCHECK_WORKERS", "8"))  # concurrent requests

@@ -12,7 +12,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+PORTAL_BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # The anonymous page cache is off so that tests (query budgets above all) measure rendering;
 # home/pagecache/tests/test_caching.py turns it on.
 PORTAL_PAGE_CACHE_ENABLED = False

@@ -49,9 +49,17 @@ def test_seed_is_idempotent_and_every_page_renders(client, site):
     text = client.get(fr_brilliant.url).text
     assert "Successeur de" in text or "Successor of" in text
     assert "a reçu un financement du programme COSME" in text
+    # Where the sources disagree (the project's duration), each version with its source.
+    c4s = ProjectPage.objects.get(locale__language_code="en", slug="cluster4smart")
+    assert {(f.value, f.source_label) for f in c4s.facts.filter(label="Duration")} == {
+        ("September 2017 to February 2020", "Cluster4Smart project website"),
+        ("30 months", "Kick-off note"),
+        ("Over two years", "clustercollaboration.eu, 18 May 2020"),
+    }
     hu_c4s = ProjectPage.objects.get(locale__language_code="hu", slug="cluster4smart")
     assert hu_c4s.url.startswith("/hu/projektek/")
     assert hu_c4s.facts.filter(value="SCS").exists()
+    assert hu_c4s.facts.filter(value="30 hónap", source_label="Nyitó feljegyzés").exists()
     assert "2017-1-FR01-KA202-037407" in client.get(hu_c4s.url).text
     es_index = TrainingIndexPage.objects.get(locale__language_code="es")
     assert es_index.url == "/es/formacion/"

@@ -314,3 +314,18 @@ def test_resource_query_budget(client, catalogue, django_assert_max_num_queries)
 def test_tree_rules():
     assert TrainingResourcePage.allowed_parent_page_models() == [TrainingIndexPage]
     assert [m.__name__ for m in TrainingIndexPage.allowed_parent_page_models()] == ["HomePage"]
+
+
+def test_a_resource_links_to_its_erasmus_projects_card_on_the_results_platform(
+    client, catalogue, projects
+):
+    """The origin project's public card (addressed by its Erasmus+ grant number) is a safe
+    outbound link for the project's results; a project without an Erasmus+ grant has none."""
+    card = "https://erasmus-plus.ec.europa.eu/projects/search/details/2017-1-FR01-KA202-037407"
+    text = client.get(catalogue["services"].url).text
+    assert f'<a href="{card}" rel="noopener external">Erasmus+ Project Results Platform</a>' in (
+        text
+    )
+    projects["bsr"].grant_agreement_number = "101035932"  # a COSME-style grant: no card
+    projects["bsr"].save_revision().publish()
+    assert "Results Platform" not in client.get(catalogue["webinar"].url).text

@@ -111,9 +111,9 @@ def test_the_language_switcher_is_the_same_on_the_first_and_the_next_request(
     then, _ = get(client, "/en/about/")
     switcher = re.compile(r'<nav class="language-switcher".*?</nav>', re.S)
     assert switcher.search(first).group(0) == switcher.search(then).group(0)
-    assert f'href="http://testserver{french.url}" lang="fr"' in then
-    assert 'href="http://testserver/es/" lang="es"' in then  # a draft: its home instead
-    assert 'href="http://testserver/hu/" lang="hu"' in then  # private: its home instead
+    assert f'href="{french.url}" lang="fr"' in then
+    assert 'href="/es/" lang="es"' in then  # a draft: its home instead
+    assert 'href="/hu/" lang="hu"' in then  # private: its home instead
     assert re.findall(r'hreflang="(\w+)" href', first) == re.findall(r'hreflang="(\w+)" href', then)
 
 

@@ -283,6 +283,20 @@ def test_project_json_ld_parses(client, family):
     assert data["funding"]["name"] == "COSME ESCP-4x"
 
 
+def test_an_erasmus_project_links_to_its_card_on_the_results_platform(client, family):
+    card = "https://erasmus-plus.ec.europa.eu/projects/search/details/2017-1-FR01-KA202-037407"
+    text = client.get(family["host"].url).text
+    assert f'<a href="{card}" rel="noopener external">Erasmus+ Project Results Platform</a>' in (
+        text
+    )
+    payload = re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
+    assert json.loads(payload.group(1))["sameAs"] == [card]
+    # A COSME grant has no card there: no link.
+    brilliant = client.get(family["brilliant"].url).text
+    assert "erasmus-plus.ec.europa.eu" not in brilliant
+    assert "Results Platform" not in brilliant
+
+
 def test_json_ld_escapes_markup(client, project_index):
     page = ProjectPageFactory(
         parent=project_index, title="</script><script>alert(1)</script>", slug="xss"
