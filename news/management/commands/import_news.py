@@ -119,6 +119,13 @@ class Command(BaseCommand):
             summary = import_export(file, run_options, log=self.stdout.write)
         except WXRError as error:
             raise CommandError(f"Cannot read {file}: {error}") from error
+        except KeyboardInterrupt:
+            # Each item is committed on its own: what was imported stays, the item being
+            # imported was rolled back, and the next run goes on from there.
+            raise CommandError(
+                "Interrupted. What was imported so far is kept: run the same command again "
+                "to import the rest."
+            ) from None
         self.write_summary(summary, options["dry_run"])
 
     def write_summary(self, summary, dry_run):
