@@ -98,9 +98,9 @@ def problems_of(out, title):
 
 def test_posts_pages_attachments_and_the_rest(site, uploads):
     out = full_run(uploads, site)
-    # 13 posts: one in the trash, one in a language the site does not have.
-    assert imported().count() == 11
-    assert summary_number(out, "News articles", "created") == 11
+    # 14 posts: one in the trash, one in a language the site does not have.
+    assert imported().count() == 12
+    assert summary_number(out, "News articles", "created") == 12
     # Pages become standard pages under the parent given, keeping their hierarchy.
     about = StandardPage.objects.get(title="About the project")
     assert about.get_parent().id == site["homes"]["en"].id and about.live
@@ -117,7 +117,8 @@ def test_posts_pages_attachments_and_the_rest(site, uploads):
     assert not NewsPage.objects.filter(title__in=["Home", "Newsletter signup"]).exists()
     assert "1 post in the trash" in out and not NewsPage.objects.filter(title="Thrown away")
     assert "Languages this site does not have (items skipped): de (1)" in out
-    assert "Items in the export: 21 (13 post, 3 attachment, 2 page" in out
+    assert "Items in the export: 22 (14 post, 3 attachment, 2 page" in out
+    assert "Comments not imported (the news has no comments): 1" in out
 
 
 def test_pages_are_skipped_and_counted_without_a_parent(site, uploads):
@@ -161,6 +162,13 @@ def test_statuses_dates_authors_categories_and_tags(site, uploads, client):
     ).exists()
     response = client.get(private.url)
     assert response.status_code == 302 and "login" in response["Location"]
+    # Password-protected: published behind its WordPress password.
+    protected = article(136)
+    restriction = PageViewRestriction.objects.get(page=protected)
+    assert protected.live and restriction.restriction_type == PageViewRestriction.PASSWORD
+    assert restriction.password == "steering2020"
+    response = client.get(protected.url)
+    assert response.status_code == 200 and "Minutes of the meeting" not in response.text
     assert client.get(source.url).status_code == 200
 
 
@@ -277,12 +285,12 @@ def test_a_post_that_cannot_be_converted_is_skipped_and_costs_nothing_else(site,
         out = full_run(uploads, site)
     assert "“Partners meet in Szeged”: ValueError: unreadable" in out
     assert summary_number(out, "News articles", "failed") == 1
-    assert imported().count() == 10 == summary_number(out, "News articles", "created")
+    assert imported().count() == 11 == summary_number(out, "News articles", "created")
     assert not ImportedItem.objects.filter(guid="https://old.example.org/?p=120").exists()
     # The next run imports it.
     out = full_run(uploads, site)
     assert summary_number(out, "News articles", "created") == 1
-    assert imported().count() == 11
+    assert imported().count() == 12
 
 
 # Translations -------------------------------------------------------------------------------
@@ -395,9 +403,9 @@ def test_dry_run_changes_nothing_and_tells_what_would_happen(site, uploads, sett
     assert database_state() == before
     assert not Path(settings.MEDIA_ROOT).exists() or not any(Path(settings.MEDIA_ROOT).rglob("*.*"))
     assert "Dry run: nothing is changed." in out
-    assert "11 would be created" in summary_line(out, "News articles")
-    assert "Posts by status: draft 1, future 1, pending 1, private 1, publish 7" in out
-    assert "Posts by language: en 8, es 1, fr 2" in out
+    assert "12 would be created" in summary_line(out, "News articles")
+    assert "Posts by status: draft 1, future 1, pending 1, private 1, publish 8" in out
+    assert "Posts by language: en 9, es 1, fr 2" in out
     assert "shortcode [contact-form-7] removed" in out
     # The real run does what the dry run said.
     real = full_run(uploads, site)
@@ -412,9 +420,11 @@ def test_summary_matches_the_database(site, uploads):
     assert created == imported().count()
     statuses = dict(re.findall(r"(\w+) (\d+)", summary_line(out, "Posts by status")))
     live = imported().filter(live=True)
-    restricted = PageViewRestriction.objects.filter(page__in=imported()).count()
-    assert int(statuses["publish"]) == live.count() - restricted
-    assert int(statuses["private"]) == restricted
+    private = PageViewRestriction.objects.filter(
+        page__in=imported(), restriction_type=PageViewRestriction.LOGIN
+    ).count()
+    assert int(statuses["publish"]) == live.count() - private
+    assert int(statuses["private"]) == private
     assert (
         int(statuses["future"]) == imported().filter(live=False, go_live_at__isnull=False).count()
     )
@@ -432,7 +442,7 @@ def test_second_run_adds_nothing_and_updates_what_changed(site, uploads, tmp_pat
     before = database_state()
     out = full_run(uploads, site)
     assert database_state() == before
-    assert summary_line(out, "News articles") == "0 created, 11 unchanged"
+    assert summary_line(out, "News articles") == "0 created, 12 unchanged"
     assert summary_line(out, "Images") == "0 created, 2 unchanged"
 
     # Changed in WordPress since: the same GUID is updated, nothing is added.
@@ -443,7 +453,7 @@ def test_second_run_adds_nothing_and_updates_what_changed(site, uploads, tmp_pat
         .replace("<wp:status>draft</wp:status>", "<wp:status>publish</wp:status>")
     )
     out = full_run(uploads, site, export=changed)
-    assert summary_line(out, "News articles") == "0 created, 2 updated, 9 unchanged"
+    assert summary_line(out, "News articles") == "0 created, 2 updated, 10 unchanged"
     assert database_state()["pages"] == before["pages"]
     assert article(120).title == "Partners met in Szeged" and article(120).live
     assert article(130).live
@@ -474,8 +484,8 @@ def test_an_interrupted_run_goes_on_where_it_stopped(site, uploads):
         full_run(uploads, site)
     assert imported().count() == 4  # committed one by one
     out = full_run(uploads, site)
-    assert summary_line(out, "News articles") == "7 created, 4 unchanged"
-    assert imported().count() == 11
+    assert summary_line(out, "News articles") == "8 created, 4 unchanged"
+    assert imported().count() == 12
     # The group cut in two is linked as one.
     assert len({article(n).translation_key for n in (110, 111, 112)}) == 1
 
@@ -488,8 +498,8 @@ def test_limit_stops_and_the_next_run_goes_on(site, uploads):
         if "Done." in out:
             break
     assert "Stopped at --limit" in outputs[0] and "Done." in outputs[-1]
-    assert len(outputs) == 4  # 2 images + 11 articles + 2 pages, 4 at a time
-    assert imported().count() == 11
+    assert len(outputs) == 4  # 2 images + 12 articles + 2 pages, 4 at a time
+    assert imported().count() == 12
     assert StandardPage.objects.filter(title="Consortium").count() == 1
 
 

@@ -77,6 +77,7 @@ class Summary:
     actions: Counter = field(default_factory=Counter)  # (kind, action) -> n
     skipped: Counter = field(default_factory=Counter)  # reason -> n
     unknown_languages: Counter = field(default_factory=Counter)
+    comments: int = 0
     problems: list = field(default_factory=list)  # (label, [messages])
     failures: list = field(default_factory=list)  # (label, reason)
     stopped: bool = False
@@ -111,6 +112,7 @@ class Importer:
         self.summary.total = len(export.items)
         for item in export.items:
             self.summary.by_type[item.post_type] += 1
+            self.summary.comments += item.comments
         self.records = {record.guid: record for record in ImportedItem.objects.all()}
         try:
             if self.options.dry_run:
@@ -133,6 +135,7 @@ class Importer:
             if item.post_type not in ("attachment", "post", "page"):
                 self.skip(item, _("not news (%(type)s)") % {"type": item.post_type}, quiet=True)
         for item in attachments:
+            self.check_limit()
             self.step(item, self.import_attachment, item)
         for unit in self.units(posts):
             self.import_unit(unit, "post")
@@ -171,11 +174,11 @@ class Importer:
     def changed(self):
         """Count a write against --limit."""
         self.changes += 1
-        if self.options.limit is not None and self.changes >= self.options.limit:
-            self.summary.stopped = True
 
     def check_limit(self):
-        if self.summary.stopped:
+        """Stop before the next item once --limit items were written."""
+        if self.options.limit is not None and self.changes >= self.options.limit:
+            self.summary.stopped = True
             raise Stop
 
     # Languages and groups -------------------------------------------------------------------
@@ -422,16 +425,7 @@ class Importer:
 
     def set_status(self, page, item):
         status = item.status
-        restriction = PageViewRestriction.objects.filter(
-            page=page, restriction_type=PageViewRestriction.LOGIN
-        )
-        if status == "private":
-            if not restriction.exists():
-                PageViewRestriction.objects.create(
-                    page=page, restriction_type=PageViewRestriction.LOGIN
-                )
-        elif restriction.exists() and self.records.get(item.guid) is not None:
-            restriction.delete()  # private in WordPress before, public now
+        self.set_restriction(page, item)
         if status in ("publish", "private"):
             page.go_live_at = None
             page.save_revision().publish()
@@ -446,6 +440,30 @@ class Importer:
             if page.live:
                 page.unpublish()
             page.save_revision()
+
+    def set_restriction(self, page, item):
+        """Private posts are for signed-in users (a login restriction); password-protected
+        posts keep their password (a password restriction). On a later run, a login or
+        password restriction that no longer matches WordPress is replaced or removed."""
+        wanted = None
+        if item.status == "private":
+            wanted = (PageViewRestriction.LOGIN, "")
+        elif item.password:
+            wanted = (PageViewRestriction.PASSWORD, item.password[:255])
+        imported_before = self.records.get(item.guid) is not None
+        existing = PageViewRestriction.objects.filter(
+            page=page,
+            restriction_type__in=[PageViewRestriction.LOGIN, PageViewRestriction.PASSWORD],
+        )
+        for restriction in existing:
+            if wanted == (restriction.restriction_type, restriction.password or ""):
+                return
+            if imported_before:
+                restriction.delete()  # WordPress changed or lifted it
+        if wanted is not None:
+            PageViewRestriction.objects.create(
+                page=page, restriction_type=wanted[0], password=wanted[1]
+            )
 
     def unique_slug(self, parent, item, page):
         base = slugify(unquote(item.slug) or page.title, allow_unicode=True)[:70] or "post"

@@ -52,6 +52,8 @@ class Item:
     modified: datetime.datetime | None
     parent_id: int | None
     attachment_url: str = ""
+    password: str = ""  # a password-protected post
+    comments: int = 0  # comments in the export (the portal has none)
     terms: list = field(default_factory=list)
     meta: dict = field(default_factory=dict)
     position: int = 0  # 1-based, in file order
@@ -93,6 +95,7 @@ class Item:
             "modified": self.modified.isoformat() if self.modified else "",
             "parent": self.parent_id,
             "url": self.attachment_url,
+            "password": self.password,
             "terms": sorted((t.domain, t.slug, t.name) for t in self.terms),
             "meta": sorted(
                 (key, value) for key, value in self.meta.items() if not key.startswith("_edit")
@@ -196,7 +199,10 @@ def read_export(path):
             for category in element.findall("category")
         ]
         meta = {}
+        comments = 0
         for child in element:
+            if _kind(child.tag) == ("wp", "comment"):
+                comments += 1
             if _kind(child.tag) == ("wp", "postmeta"):
                 pair = _fields(child)
                 key = pair.get(("wp", "meta_key"), "")
@@ -229,6 +235,8 @@ def read_export(path):
                 modified=modified,
                 parent_id=_int(fields.get(("wp", "post_parent"))) or None,
                 attachment_url=fields.get(("wp", "attachment_url"), "").strip(),
+                password=fields.get(("wp", "post_password"), ""),
+                comments=comments,
                 terms=terms,
                 meta=meta,
                 position=position,

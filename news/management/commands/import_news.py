@@ -150,6 +150,8 @@ class Command(BaseCommand):
             write(f"  Posts by language: {languages}")
         if summary.count("category", "created"):
             write(f"  News categories {would}created: {summary.count('category', 'created')}")
+        if summary.comments:
+            write(f"  Comments not imported (the news has no comments): {summary.comments}")
         if summary.unknown_languages:
             languages = ", ".join(
                 f"{c} ({n})" for c, n in sorted(summary.unknown_languages.items())
