@@ -458,6 +458,17 @@ def test_second_run_adds_nothing_and_updates_what_changed(site, uploads, tmp_pat
     assert article(120).title == "Partners met in Szeged" and article(120).live
     assert article(130).live
 
+    # Moved to the trash in WordPress since: unpublished, not deleted.
+    trashed = tmp_path / "trashed.xml"
+    trashed.write_text(  # the only private post
+        changed.read_text().replace(
+            "<wp:status>private</wp:status>", "<wp:status>trash</wp:status>"
+        )
+    )
+    out = full_run(uploads, site, export=trashed)
+    assert summary_line(out, "News articles") == "0 created, 11 unchanged, 1 unpublished"
+    assert not article(133).live
+
     # Edited on this site since the import: left as the editor made it, and said so.
     page = article(120)
     page.title = "Edited here"

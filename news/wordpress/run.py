@@ -237,6 +237,10 @@ class Importer:
         for item in unit:
             self.check_limit()
             if item.status in SKIPPED_STATUSES:
+                record = self.records.get(item.guid)
+                if record is not None and record.page_id:
+                    self.step(item, self.unpublish_trashed, item, record)
+                    continue
                 self.skip(item, _("%(type)s in the trash") % {"type": kind})
                 continue
             if not item.guid:
@@ -256,6 +260,18 @@ class Importer:
             self.step(unit[0], self.link_translations, pages)
 
     # Pages ----------------------------------------------------------------------------------
+
+    def unpublish_trashed(self, item, record):
+        """An item imported before and moved to the trash in WordPress since: unpublished
+        (not deleted: an editor decides)."""
+        page = Page.objects.filter(pk=record.page_id).first()
+        if page is not None and page.live:
+            page.specific.unpublish()
+            self.summary.actions[(item.post_type, "unpublished")] += 1
+            self.progress(item, _("unpublished (moved to the trash in WordPress)"))
+            self.changed()
+        else:
+            self.skip(item, _("%(type)s in the trash") % {"type": item.post_type})
 
     def parent_for(self, item, kind, locale):
         if kind == "post":

@@ -138,7 +138,7 @@ class Command(BaseCommand):
         for kind, label in (("post", "News articles"), ("page", "Pages"), ("attachment", "Images")):
             parts = [
                 f"{summary.count(kind, action)} {would if action != 'unchanged' else ''}{action}"
-                for action in ("created", "updated", "unchanged", "failed")
+                for action in ("created", "updated", "unchanged", "unpublished", "failed")
                 if summary.count(kind, action) or action == "created"
             ]
             write(f"  {label}: " + ", ".join(parts))
