@@ -229,7 +229,7 @@ def test_block_editor_shortcodes_galleries_embeds_and_tables(site, uploads):
     assert "<b>in <i>Szeged</i></b>" in broken
     assert "<ul><li" in broken and "IKOSZ</li></ul>" in broken
     assert "alert" not in broken and "tracker" not in broken
-    problems = problems_of(out, "Partners meet in Szeged")
+    problems = problems_of(out, "Partners meet in Szeged – day one")
     assert "<script> content was left out" in problems
     assert "<iframe> content was left out" in problems
     assert "preformatted text" in problems
@@ -283,7 +283,7 @@ def test_a_post_that_cannot_be_converted_is_skipped_and_costs_nothing_else(site,
 
     with mock.patch("news.wordpress.html.convert", side_effect=failing):
         out = full_run(uploads, site)
-    assert "“Partners meet in Szeged”: ValueError: unreadable" in out
+    assert "“Partners meet in Szeged – day one”: ValueError: unreadable" in out
     assert summary_number(out, "News articles", "failed") == 1
     assert imported().count() == 11 == summary_number(out, "News articles", "created")
     assert not ImportedItem.objects.filter(guid="https://old.example.org/?p=120").exists()
@@ -351,7 +351,11 @@ def test_translations_are_listed_by_the_translation_status_report(site, uploads,
         "es": "missing",
         "hu": "missing",
     }
-    assert states("Partners meet in Szeged") == {"fr": "missing", "es": "missing", "hu": "missing"}
+    assert states("Partners meet in Szeged – day one") == {
+        "fr": "missing",
+        "es": "missing",
+        "hu": "missing",
+    }
     # A translation opens in the page editor, as any page translated by hand.
     response = admin_client.get(f"/admin/pages/{article(111).id}/edit/")
     assert response.status_code == 200
@@ -455,7 +459,7 @@ def test_second_run_adds_nothing_and_updates_what_changed(site, uploads, tmp_pat
     out = full_run(uploads, site, export=changed)
     assert summary_line(out, "News articles") == "0 created, 2 updated, 10 unchanged"
     assert database_state()["pages"] == before["pages"]
-    assert article(120).title == "Partners met in Szeged" and article(120).live
+    assert article(120).title == "Partners met in Szeged – day one" and article(120).live
     assert article(130).live
 
     # Moved to the trash in WordPress since: unpublished, not deleted.

@@ -7,6 +7,7 @@ same way: an element is recognised by its namespace's shape, not by one exact UR
 
 import datetime
 import hashlib
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -194,7 +195,7 @@ def read_export(path):
             Term(
                 domain=category.get("domain", "category"),
                 slug=category.get("nicename", "") or (category.text or "").strip(),
-                name=(category.text or "").strip(),
+                name=html.unescape((category.text or "").strip()),
             )
             for category in element.findall("category")
         ]
@@ -223,7 +224,8 @@ def read_export(path):
             Item(
                 wp_id=wp_id,
                 guid=guid,
-                title=fields.get(("", "title"), "").strip(),
+                # WordPress keeps some characters of titles as HTML entities (&#8217;).
+                title=html.unescape(fields.get(("", "title"), "").strip()),
                 link=link,
                 post_type=fields.get(("wp", "post_type"), "").strip() or "post",
                 status=fields.get(("wp", "status"), "").strip() or "publish",
