@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from news.importer import clean_rich_text
 from news.models import NewsPage
 
 pytestmark = pytest.mark.django_db
@@ -71,6 +72,12 @@ def test_atom_and_wordpress_import(news_indexes, client):
     again = run(str(FIXTURES / "wordpress.xml"), "--locale", "hu")
     assert "News articles: 0 created, 2 unchanged" in again
     assert not NewsPage.objects.filter(locale__language_code="hu").exists()
+
+
+def test_feed_html_that_stopped_the_converter_is_mended():
+    # "AssertionError: Unmatched tags: expected br, got pre" before.
+    assert clean_rich_text("<p>Line<br></pre> text</p>").endswith(">Line<br/> text</p>")
+    assert "a<br/>b" in clean_rich_text("<pre>a<br>b</pre>")
 
 
 @pytest.mark.parametrize(

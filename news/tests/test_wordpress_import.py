@@ -240,6 +240,7 @@ def test_block_editor_shortcodes_galleries_embeds_and_tables(site, uploads):
     [
         # The markup that stopped the old importer ("Unmatched tags: expected br, got pre").
         ("<p>Line<br></pre> text</p>", "Line<br/> text", None),
+        ("<pre>a<br>b</pre>", "a<br/>b", "preformatted text"),
         ("<b>bold <i>both</b> after", "<b>bold <i>both</i></b> after", None),
         ("<p>x<u>y</u></p>", "xy", "(<u>)"),
         ('Text [audio src="a.mp3"]', "Text", "[audio] media left out"),

@@ -337,6 +337,8 @@ class Walker:
 
     def tag_pre(self, node):
         self.flush_inline()
+        for br in node.find_all("br"):
+            br.replace_with("\n")
         lines = node.get_text().strip("\n").split("\n")
         if any(line.strip() for line in lines):
             self.conversion.problem(_("preformatted text (code) was kept as a plain paragraph"))

@@ -11,7 +11,7 @@ A feed (RSS or Atom) is imported into one language's news index (--locale).
 from pathlib import Path
 from xml.etree import ElementTree
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.db import transaction
 from wagtail.models import Locale, Page
 
@@ -73,6 +73,7 @@ class Command(BaseCommand):
             help="The image collection imported images go into (created if needed).",
         )
 
+    @no_translations  # the output is the same whatever language a caller had active
     def handle(self, *args, file, **options):
         locale = None
         if options["locale"]:
