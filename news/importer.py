@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
+from bs4 import BeautifulSoup
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -147,6 +148,9 @@ def clean_rich_text(html):
     """The HTML as the rich text editor would store it with the body's features."""
     # Scripts and styles are dropped with their content (the converter would keep it as text).
     html = re.sub(r"<(script|style)\b.*?</\1\s*>", "", html, flags=re.I | re.S)
+    # Mended first, as a browser would (the converter stops on unbalanced tags).
+    body = BeautifulSoup(html, "lxml").body
+    html = body.decode_contents() if body is not None else ""
     converter = ContentstateConverter(FEATURES)
     return converter.to_database_format(converter.from_database_format(html))
 
