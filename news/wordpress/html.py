@@ -1,4 +1,4 @@
-"""WordPress HTML to the blocks of a page body (`home.blocks.BodyBlock`).
+"""WordPress HTML to the blocks of a page body (`home.pages.blocks.BodyBlock`).
 
 WordPress stores a post as HTML with extras: paragraphs written as blank lines (the classic
 editor), block-editor comments (`<!-- wp:image {...} -->`), shortcodes (`[caption]`,
@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.embeds.finders.oembed import OEmbedFinder
 
-# The body's paragraph features (home.blocks.BodyBlock), without document links, which an
+# The body's paragraph features (home.pages.blocks.BodyBlock), without document links, which an
 # export cannot carry.
 FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
 INLINE_KEPT = {"a", "b", "strong", "i", "em", "br"}
