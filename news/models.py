@@ -377,3 +377,6 @@ class NewsPageRelatedPage(Orderable):
         super().clean()
         if self.target_id and self.page_id and self.target_id == self.page_id:
             raise ValidationError({"target": _("An article cannot be related to itself.")})
+
+
+from .events.models import EventIndexPage, EventPage  # noqa: E402,F401  (registers the models)

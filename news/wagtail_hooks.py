@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .events import views as events_views
 from .models import NewsCategory, NewsIndexPage
 from .views import feed_links, localized_categories, with_images
 
@@ -38,3 +39,10 @@ def latest_news_section(home_page, request):
         "news_items": items,
         "feed_links": feed_links(index, request),
     }
+
+
+# Events (news/events): the next events on the home page, a project's events on its page and
+# the events a partner organises on the partner's page, in the page's language.
+hooks.register("home_page_sections", events_views.next_events_section)
+hooks.register("project_page_sections", events_views.project_events_section)
+hooks.register("partner_page_sections", events_views.partner_events_section)
