@@ -4,7 +4,7 @@ sections other pages show (home, project, partner). Every function costs a fixed
 queries, whatever the number of events."""
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -281,68 +281,77 @@ def json_ld(page, request, organiser, social_image, now=None):
 # --- sections of other pages (registered in news/wagtail_hooks.py) ------------------------
 
 
-def events_index_under(home_page):
+def next_events_section(home_page, request, limit=3):
+    """The next events of the home page's language (one query; one more for the events
+    index's link when there are some); nothing when none are coming."""
     from .models import EventIndexPage
 
-    return EventIndexPage.objects.live().public().child_of(home_page).first()
-
-
-def next_events_section(home_page, request, limit=3):
-    """The next events of the home page's language; nothing when there are none."""
-    index = events_index_under(home_page)
-    if index is None:
-        return None
-    items = list(cards(upcoming(index.events()))[:limit])
+    items = list(cards(upcoming(live_events().filter(locale_id=home_page.locale_id)))[:limit])
     if not items:
         return None
+    index = (
+        EventIndexPage.objects.live().public().child_of(home_page).only(*CARD_FIELDS[:7]).first()
+    )
     return {
         "template": "news/events/_section.html",
         "heading": _("Upcoming events"),
         "index": index,
-        "events": with_card_urls(items, index.get_url(request) or ""),
+        "events": items,
     }
 
 
-def project_events_section(project_page, request, limit=5):
-    """The project's upcoming and latest past events in the page's language."""
+def project_events_section(project_page, request, limit=6):
+    """The project's events in the page's language: those to come (soonest first), then the
+    latest past ones, `limit` in all. One query (and the images' renditions)."""
     events = live_events().filter(
         locale_id=project_page.locale_id, project__translation_key=project_page.translation_key
     )
-    return _page_section(events, request, _("Events of this project"), limit, project_page)
+    section = _page_section(events, _("Events of this project"), limit)
+    if section is not None:
+        section["calendar_url"] = project_calendar_url(project_page, section, request)
+    return section
 
 
-def partner_events_section(partner_page, request, limit=5):
-    """The events the partner organises, in the page's language."""
+def partner_events_section(partner_page, request, limit=6):
+    """The events the partner organises, in the page's language, as for a project."""
     events = live_events().filter(
         locale_id=partner_page.locale_id, organiser__translation_key=partner_page.translation_key
     )
-    return _page_section(events, request, _("Events organised"), limit, None)
+    return _page_section(events, _("Events organised"), limit)
 
 
-def _page_section(events, request, heading, limit, project):
+def _page_section(events, heading, limit):
     now = timezone.now()
-    coming = list(cards(upcoming(events, now))[:limit])
-    done = list(cards(finished(events, now))[:limit])
-    if not coming and not done:
+    to_come = Case(When(ends_at__gt=now, then=Value(0)), default=Value(1))
+    rows = list(
+        cards(events)
+        .annotate(to_come=to_come)
+        .order_by(
+            "to_come",
+            Case(When(ends_at__gt=now, then=F("start"))).asc(),
+            F("start").desc(),
+            "pk",
+        )[:limit]
+    )
+    if not rows:
         return None
-    calendar_url = ""
-    if project is not None:
-        index = events_index_under_locale(project.locale_id)
-        if index is not None and index.get_url(request):
-            calendar_url = f"{index.get_url(request)}calendar/?project={project.slug}"
     return {
         "template": "news/events/_section.html",
         "heading": heading,
-        "events": coming,
-        "past_events": done,
-        "calendar_url": calendar_url,
+        "events": [row for row in rows if row.to_come == 0],
+        "past_events": [row for row in rows if row.to_come == 1],
     }
 
 
-def events_index_under_locale(locale_id):
-    from .models import EventIndexPage
-
-    return EventIndexPage.objects.live().public().filter(locale_id=locale_id).first()
+def project_calendar_url(project_page, section, request):
+    """The feed of the project's events: its events index's feed with ?project= (the index is
+    the parent of the section's events; no query)."""
+    event = (section["events"] or section["past_events"])[0]
+    url = event.get_url(request) or ""
+    if not url:
+        return ""
+    index_url = url[: url.rstrip("/").rfind("/") + 1]
+    return f"{index_url}calendar/?project={project_page.slug}"
 
 
 def site_name(request):
