@@ -68,15 +68,6 @@ def translated(events_indexes, project, partner, make_event, translate, locales)
     return pages
 
 
-def section(response, template="news/events/_section.html"):
-    assert response.status_code == 200
-    return [
-        ctx["section"]
-        for ctx in response.context
-        if "section" in ctx and ctx["section"] and ctx["section"].get("template") == template
-    ]
-
-
 @time_machine.travel(NOW, tick=False)
 def test_the_home_page_shows_the_next_events_in_its_language(client, homes, translated):
     for code, home in homes.items():
