@@ -540,3 +540,16 @@ def test_allowed_parents_and_children(events_index, home):
     assert EventPage.allowed_parent_page_models() == [EventIndexPage]
     assert EventPage.allowed_subpage_models() == []
     assert EventIndexPage.can_create_at(home) is False  # one per home page
+
+
+def test_a_new_event_previews_in_the_admin(admin_client, events_index):
+    url = f"/admin/pages/add/news/eventpage/{events_index.id}/preview/"
+    data = event_form()
+    data["languages"] = ["hu"]
+    response = admin_client.post(url, data)
+    assert response.json()["is_valid"] is True, response.json()
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert "Launch webinar" in response.text
+    assert "Europe/Budapest" in response.text
+    assert 'datetime="2030-04-01T14:00:00+02:00"' in response.text
