@@ -829,3 +829,8 @@ def seed(demo):
             page.authors.add(NewsPageAuthor(name=AUTHOR[0], role=AUTHOR[1]))
             page.save_revision().publish()
         demo.translate(page, CATALOGUES)
+
+    # Events (news/events/demo.py): only those the seed article and the facts file state.
+    from news.events import demo as events_demo
+
+    events_demo.seed(demo)

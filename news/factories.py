@@ -1,12 +1,13 @@
 """Factories for the news app, shared by the tests and the large-site builder."""
 
 import datetime
+import zoneinfo
 
 import factory
 import wagtail_factories
 from wagtail.models import Locale
 
-from .models import NewsCategory, NewsIndexPage, NewsPage
+from .models import EventIndexPage, EventPage, NewsCategory, NewsIndexPage, NewsPage
 
 
 class NewsCategoryFactory(factory.django.DjangoModelFactory):
@@ -51,3 +52,35 @@ class NewsPageFactory(wagtail_factories.PageFactory):
             self.tags.set(extracted)
             if create:
                 self.save()
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Events"
+    slug = "events"
+    intro = "Webinars, training sessions and meetings of the projects."
+    show_in_menus = True
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """A webinar on a weekday afternoon in Brussels, one hour long, with its access link."""
+
+    title = factory.Sequence(lambda n: f"Event {n}")
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    intro = "A short description of the event."
+    event_type = "webinar"
+    attendance_mode = "online"
+    time_zone = "Europe/Brussels"
+    start = factory.Sequence(
+        lambda n: (
+            datetime.datetime(2030, 1, 7, 14, tzinfo=zoneinfo.ZoneInfo("Europe/Brussels"))
+            + datetime.timedelta(days=n)
+        )
+    )
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=1))
+    online_url = "https://meet.example.org/webinar"
+
+    class Meta:
+        model = EventPage

@@ -372,4 +372,5 @@ class NewsPageRelatedPage(Orderable):
             raise ValidationError({"target": _("An article cannot be related to itself.")})
 
 
+from .events.models import EventIndexPage, EventPage  # noqa: E402,F401  (registers the models)
 from .wordpress.models import ImportedItem  # noqa: E402, F401  (the WordPress import's record)

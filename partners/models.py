@@ -18,6 +18,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Collection, Orderable
@@ -224,6 +225,14 @@ class PartnerPage(BasePage):
         context["subpages"] = list(self.get_children().live().public().in_menu())
         context["partner_projects"] = self.projects_in_active_language()
         context["news_tags_available"] = news_tags_available()
+        # Sections other apps add to the page (the events it organises, say) through the
+        # `partner_page_sections` hook: each function takes the partner page and the request
+        # and returns a dict with a `template` key and its context, or None.
+        context["partner_sections"] = [
+            section
+            for section_for in hooks.get_hooks("partner_page_sections")
+            if (section := section_for(self, request))
+        ]
         return context
 
     def projects_in_active_language(self):

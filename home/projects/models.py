@@ -21,6 +21,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Site, TranslatableMixin
@@ -394,6 +395,14 @@ class ProjectPage(BasePage):
         context["facts"] = self.facts.all()
         context["project_json_ld"] = self.json_ld(request)
         context["news_tags_available"] = news_tags_available()
+        # Sections other apps add to the page (its events, say) through the
+        # `project_page_sections` hook: each function takes the project page and the request
+        # and returns a dict with a `template` key and its context, or None.
+        context["project_sections"] = [
+            section
+            for section_for in hooks.get_hooks("project_page_sections")
+            if (section := section_for(self, request))
+        ]
         return context
 
 

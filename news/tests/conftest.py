@@ -62,3 +62,30 @@ def translate():
 
 def days_ago(n):
     return timezone.now() - datetime.timedelta(days=n)
+
+
+@pytest.fixture
+def events_index(home):
+    from news.factories import EventIndexPageFactory
+
+    return publish(EventIndexPageFactory(parent=home))
+
+
+@pytest.fixture
+def events_indexes(homes, events_index, locales):
+    """The events index in every language (translations made through wagtail-localize)."""
+    pages = {"en": events_index}
+    for code in ["fr", "es", "hu"]:
+        pages[code] = translate_object(events_index, locales[code], tagged(code), strict=False)
+    return pages
+
+
+@pytest.fixture
+def make_event():
+    """make_event(index, **fields): a published event under `index`."""
+    from news.factories import EventPageFactory
+
+    def make(index, **fields):
+        return publish(EventPageFactory(parent=index, **fields))
+
+    return make

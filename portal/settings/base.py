@@ -280,6 +280,7 @@ PORTAL_AUTO_TRANSLATION_DRAFTS = os.environ.get("AUTO_TRANSLATION_DRAFTS", "").l
 
 # news: articles per page of a news index, and items per RSS/Atom feed.
 NEWS_PAGE_SIZE = int(os.environ.get("NEWS_PAGE_SIZE", "10"))
+EVENTS_PAGE_SIZE = 10  # events per listing page (news/events)
 NEWS_FEED_SIZE = int(os.environ.get("NEWS_FEED_SIZE", "20"))
 # Organisations per page of a partner index, projects per page of a project index.
 PARTNERS_PAGE_SIZE = int(os.environ.get("PARTNERS_PAGE_SIZE", "24"))
