@@ -248,6 +248,9 @@ class SiteSettings(BaseSiteSetting):
 
 # The project family lives in its own module; imported here so that Django registers the
 # models and `home.models.ProjectPage` keeps working.
+# The contact form and the legal pages setting (home/contact, home/legal).
+from .contact.models import ContactFormField, ContactFormPage  # noqa: E402
+from .legal.models import LegalPages  # noqa: E402
 from .projects import (  # noqa: E402
     ProjectFact,
     ProjectIndexPage,
@@ -260,6 +263,9 @@ from .projects import (  # noqa: E402
 )
 
 __all__ = [
+    "ContactFormField",
+    "ContactFormPage",
+    "LegalPages",
     "BasePage",
     "FundingStatement",
     "HomePage",

@@ -377,3 +377,7 @@ class NewsPageRelatedPage(Orderable):
         super().clean()
         if self.target_id and self.page_id and self.target_id == self.page_id:
             raise ValidationError({"target": _("An article cannot be related to itself.")})
+
+
+# The newsletter (news/newsletter): subscribers, consents, digests and their deliveries.
+from .newsletter.models import Consent, Delivery, Digest, DigestItem, Subscriber  # noqa: E402, F401

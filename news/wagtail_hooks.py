@@ -38,3 +38,6 @@ def latest_news_section(home_page, request):
         "news_items": items,
         "feed_links": feed_links(index, request),
     }
+
+
+from .newsletter import admin as newsletter_admin  # noqa: E402, F401 - the newsletter's admin
