@@ -83,10 +83,10 @@ def confirm(request, token):
     language = data["l"]
     now = timezone.now()
     with transaction.atomic():
-        subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
+        subscriber, created = Subscriber.objects.select_for_update().get_or_create(
             email=data["e"], defaults={"language": language}
         )
-        already = subscriber.status == Subscriber.Status.SUBSCRIBED
+        already = not created and subscriber.status == Subscriber.Status.SUBSCRIBED
         subscriber.language = language
         subscriber.status = Subscriber.Status.SUBSCRIBED
         if not already:
