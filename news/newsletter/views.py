@@ -34,7 +34,12 @@ RATE_SCOPE = "newsletter"
 
 
 def _render(request, template, context=None, status=200):
-    context = {"privacy_notice": privacy_notice(request), **(context or {})}
+    # The newsletter's own pages do not repeat the footer's sign-up form.
+    context = {
+        "privacy_notice": privacy_notice(request),
+        "hide_footer_signup": True,
+        **(context or {}),
+    }
     return render(request, f"news/newsletter/{template}", context, status=status)
 
 
