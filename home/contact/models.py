@@ -32,6 +32,7 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -45,8 +46,25 @@ RATE_SCOPE = "contact"
 UNSTORED_FIELDS = (spam.HONEYPOT_FIELD, spam.STARTED_FIELD)
 
 
-class ContactFormField(AbstractFormField):
+class ContactFormField(TranslatableMixin, AbstractFormField):
+    """A field of a contact form. Translatable (wagtail-localize translates a page's inline
+    objects only when they are), its `clean_name` synchronised: answers in every language are
+    stored under the same names and listed in the same columns."""
+
     page = ParentalKey("ContactFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        abstract = False
 
 
 class ContactForm(forms.Form):
