@@ -184,3 +184,22 @@ def test_the_translated_form_stores_its_answers_under_the_same_names(client, con
     response = post_later(client, monkeypatch, french.url, data)
     assert response.status_code == 200
     assert set(FormSubmission.objects.get(page=french).get_data()) >= english
+
+
+@pytest.mark.django_db
+def test_with_the_page_cache_on_pages_with_the_footer_form_are_cached_and_the_contact_form_not(
+    client, contact, settings
+):
+    settings.PORTAL_PAGE_CACHE_ENABLED = True
+    home_page = contact["en"].get_parent()
+    client.get(home_page.url)
+    again = client.get(home_page.url)
+    assert again["X-Page-Cache"] == "hit"
+    assert 'action="/en/newsletter/"' in again.content.decode()  # the footer's sign-up form
+    assert not again.cookies
+    client.cookies.clear()
+    client.get(contact["en"].url)
+    client.cookies.clear()
+    second = client.get(contact["en"].url)
+    assert second.get("X-Page-Cache") != "hit"
+    assert "csrftoken" in second.cookies

@@ -166,3 +166,15 @@ def test_staff_preview_each_language_and_queue_the_digest(
     assert mail.outbox == []  # sent by the scheduled command, not by the request
     send()
     assert received() == SUBSCRIBED
+
+
+@pytest.mark.django_db
+def test_the_digest_admin_lists_and_offers_preview_and_send(admin_client, digest):
+    listing = admin_client.get(reverse("wagtailsnippets_news_digest:list"))
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert "December" in html
+    assert reverse("newsletter_digest_send", args=[digest.pk]) in html
+    assert admin_client.get(reverse("wagtailsnippets_news_digest:add")).status_code == 200
+    edit = admin_client.get(reverse("wagtailsnippets_news_digest:edit", args=[digest.pk]))
+    assert edit.status_code == 200
