@@ -10,7 +10,7 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -112,7 +112,7 @@ class PreviewSubscriber:
 def preview_digest(request, pk, language):
     digest = _digest_for(request, pk, "news.view_digest")
     if language not in dict(settings.LANGUAGES):
-        raise PermissionDenied
+        raise Http404
     message = digest_message(digest, PreviewSubscriber(language))
     html = next(content for content, kind in message.alternatives if kind == "text/html")
     return HttpResponse(html)

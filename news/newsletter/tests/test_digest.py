@@ -147,6 +147,9 @@ def test_staff_preview_each_language_and_queue_the_digest(
     assert preview.status_code == 200
     assert "[fr] Cluster managers meet in Szeged" in preview.content.decode()
     assert '<html lang="fr">' in preview.content.decode()
+    assert (
+        client.get(reverse("newsletter_digest_preview", args=[digest.pk, "xx"])).status_code == 404
+    )
 
     send_url = reverse("newsletter_digest_send", args=[digest.pk])
     refused = client.post(send_url)  # without the permission to send
