@@ -203,3 +203,29 @@ def test_with_the_page_cache_on_pages_with_the_footer_form_are_cached_and_the_co
     second = client.get(contact["en"].url)
     assert second.get("X-Page-Cache") != "hit"
     assert "csrftoken" in second.cookies
+
+
+def queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.django_db
+def test_the_contact_form_costs_a_fixed_number_of_queries(client, contact):
+    from home.contact.factories import ContactFormFieldFactory
+
+    url = contact["en"].url
+    client.get(url)
+    few = queries(client, url)
+    for order in range(10):
+        ContactFormFieldFactory(page=contact["en"], label=f"Extra {order}", sort_order=10 + order)
+    client.get(url)
+    assert queries(client, url) == few == CONTACT_PAGE_QUERIES
+
+
+# The route, the page as its type, its translations, its form fields.
+CONTACT_PAGE_QUERIES = 4

@@ -220,3 +220,21 @@ def test_sign_ups_are_rate_limited_per_address_and_per_client(client, homes, set
     )
     assert other_client.status_code == 200
     assert len(mail.outbox) == 3
+
+
+@pytest.mark.django_db
+def test_the_sign_up_page_costs_a_fixed_number_of_queries(client, homes, legal):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/fr/newsletter/")
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/fr/newsletter/").status_code == 200
+    assert len(captured) == SIGN_UP_PAGE_QUERIES, [
+        q["sql"][:120] for q in captured.captured_queries
+    ]
+
+
+# The active locale; everything else the layout needs is kept in the process until content
+# changes.
+SIGN_UP_PAGE_QUERIES = 1
