@@ -3,6 +3,8 @@ them (the app label stays `home`): the pages, image, snippet and settings of `ho
 the project family of `home.projects` and the scheduler's jobs
 of `home.operations`. Other apps may import them from here."""
 
+from home.contact.models import ContactFormField, ContactFormPage
+from home.legal.models import LegalPages
 from home.operations.models import ScheduledJob
 from home.pages.models import (
     BasePage,
@@ -29,6 +31,9 @@ from home.projects.models import (
 
 __all__ = [
     "AbstractResult",
+    "ContactFormField",
+    "ContactFormPage",
+    "LegalPages",
     "BasePage",
     "FundingStatement",
     "HomePage",

@@ -373,4 +373,7 @@ class NewsPageRelatedPage(Orderable):
 
 
 from .events.models import EventIndexPage, EventPage  # noqa: E402,F401  (registers the models)
+
+# The newsletter (news/newsletter): subscribers, consents, digests and their deliveries.
+from .newsletter.models import Consent, Delivery, Digest, DigestItem, Subscriber  # noqa: E402, F401
 from .wordpress.models import ImportedItem  # noqa: E402, F401  (the WordPress import's record)

@@ -82,3 +82,6 @@ def dissemination_report_urls():
             name="news_dissemination_report_results",
         ),
     ]
+
+
+from .newsletter import admin as newsletter_admin  # noqa: E402, F401 - the newsletter's admin

@@ -36,6 +36,8 @@ if settings.DEBUG:
 # LocaleMiddleware using the visitor's Accept-Language. Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    # The newsletter's sign-up, confirmation and unsubscribe views (news/newsletter/views.py).
+    path("newsletter/", include("news.newsletter.urls")),
     # Wagtail's URLs, its page view replaced by one that routes a path in one query
     # (home/routing.py) and then hands over to Wagtail's.
     *[p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"],

@@ -1,6 +1,9 @@
 """Demo content of the base app: the Cluster4Smart home page, the standard pages and the site's
 funding statement, in English with French, Spanish and Hungarian translations."""
 
+from home.contact import demo as contact_demo
+from home.legal import demo as legal_demo
+from home.legal.models import LegalPages
 from home.pages.models import FundingStatement, SiteSettings, StandardPage
 
 ORDER = 0
@@ -40,6 +43,8 @@ HOME_BODY = [
     ),
 ]
 
+CONTACT_INTRO = "Questions about the project, its results or its training resources?"
+
 PAGES = [
     {
         "slug": "about",
@@ -71,20 +76,6 @@ PAGES = [
         ],
     },
     {
-        "slug": "contact",
-        "title": "Contact",
-        "show_in_menus": True,
-        "intro": "Questions about the project, its results or its training resources?",
-        "body": [
-            (
-                "paragraph",
-                "<p>The project was coordinated by SCS, the French competitiveness cluster for "
-                "secure communicating solutions, in Sophia Antipolis. Write to the coordinator "
-                "through its website; the partners’ own contacts are on their pages.</p>",
-            ),
-        ],
-    },
-    {
         "slug": "privacy",
         "title": "Privacy",
         "show_in_menus": False,
@@ -96,7 +87,8 @@ PAGES = [
                 "server keeps technical logs (address, time and page requested) for security, "
                 "for no longer than needed.</p>"
                 "<p>Editors who log in get a session cookie, which ends when they log out. "
-                "Ask the coordinator to see or delete any personal data held about you.</p>",
+                "Ask the coordinator to see or delete any personal data held about you.</p>"
+                + legal_demo.html(legal_demo.PRIVACY_PARAGRAPHS),
             ),
         ],
     },
@@ -112,7 +104,8 @@ PAGES = [
                 "level AA. Every page works with a keyboard and without JavaScript, images carry "
                 "text alternatives and the text keeps its contrast.</p>"
                 "<p>If something stops you from using the site, tell the coordinator and we will "
-                "fix it or give you the content in another form.</p>",
+                "fix it or give you the content in another form.</p>"
+                + legal_demo.html(legal_demo.ACCESSIBILITY_PARAGRAPHS),
             ),
         ],
     },
@@ -126,7 +119,7 @@ PAGES = [
                 "paragraph",
                 "<p>This site is published by the Cluster4Smart consortium, coordinated by SCS in "
                 "Sophia Antipolis, France. The texts may be reused with acknowledgement of the "
-                "source.</p>",
+                "source.</p>" + legal_demo.html(legal_demo.LEGAL_NOTICE_PARAGRAPHS),
             ),
         ],
     },
@@ -191,15 +184,6 @@ FR = {
     "Contact": "Contact",
     "Questions about the project, its results or its training resources?": (
         "Des questions sur le projet, ses résultats ou ses ressources de formation ?"
-    ),
-    (
-        "The project was coordinated by SCS, the French competitiveness cluster for secure "
-        "communicating solutions, in Sophia Antipolis. Write to the coordinator through its "
-        "website; the partners’ own contacts are on their pages."
-    ): (
-        "Le projet était coordonné par SCS, le pôle de compétitivité français des solutions "
-        "communicantes sécurisées, à Sophia Antipolis. Écrivez au coordinateur via son site "
-        "web ; les contacts des partenaires figurent sur leurs pages."
     ),
     "privacy": "confidentialite",
     "Privacy": "Confidentialité",
@@ -322,15 +306,6 @@ ES = {
     "Questions about the project, its results or its training resources?": (
         "¿Preguntas sobre el proyecto, sus resultados o sus recursos de formación?"
     ),
-    (
-        "The project was coordinated by SCS, the French competitiveness cluster for secure "
-        "communicating solutions, in Sophia Antipolis. Write to the coordinator through its "
-        "website; the partners’ own contacts are on their pages."
-    ): (
-        "El proyecto fue coordinado por SCS, el polo de competitividad francés de soluciones "
-        "comunicantes seguras, en Sophia Antipolis. Escriba al coordinador a través de su sitio "
-        "web; los contactos de los socios figuran en sus páginas."
-    ),
     "privacy": "privacidad",
     "Privacy": "Privacidad",
     "How this site treats personal data.": "Cómo trata este sitio los datos personales.",
@@ -450,15 +425,6 @@ HU = {
     "Questions about the project, its results or its training resources?": (
         "Kérdése van a projektről, eredményeiről vagy képzési anyagairól?"
     ),
-    (
-        "The project was coordinated by SCS, the French competitiveness cluster for secure "
-        "communicating solutions, in Sophia Antipolis. Write to the coordinator through its "
-        "website; the partners’ own contacts are on their pages."
-    ): (
-        "A projektet az SCS, a biztonságos kommunikációs megoldások francia versenyképességi "
-        "klasztere koordinálta Sophia Antipolisban. Írjon a koordinátornak a honlapján keresztül; "
-        "a partnerek saját elérhetőségei az oldalaikon találhatók."
-    ),
     "privacy": "adatvedelem",
     "Privacy": "Adatvédelem",
     "How this site treats personal data.": "Hogyan kezeli ez az oldal a személyes adatokat.",
@@ -522,7 +488,10 @@ HU = {
     "Erasmus+": "Erasmus+",
 }
 
-CATALOGUES = {"fr": FR, "es": ES, "hu": HU}
+CATALOGUES = {
+    code: {**strings, **legal_demo.CATALOGUES[code]}
+    for code, strings in {"fr": FR, "es": ES, "hu": HU}.items()
+}
 
 
 def seed(demo):
@@ -543,10 +512,20 @@ def seed(demo):
     demo.apply_base_url()
     demo.translate(home, CATALOGUES)
 
+    pages = {}
     for spec in PAGES:
         fields = {key: value for key, value in spec.items() if key != "slug"}
         page = demo.page(home, StandardPage, spec["slug"], **fields)
         demo.translate(page, CATALOGUES)
+        pages[spec["slug"]] = page
+    contact_demo.seed(demo, home, CATALOGUES, title="Contact", intro=CONTACT_INTRO)
+    # The footer's legal pages (home/legal), unless editors have chosen them already.
+    legal = LegalPages.for_site(demo.site)
+    if legal.privacy_notice_id is None:
+        legal.privacy_notice = pages["privacy"]
+        legal.legal_notice = pages["legal-notice"]
+        legal.accessibility_statement = pages["accessibility"]
+        legal.save()
 
     statement = FundingStatement.objects.filter(
         name="Cluster4Smart – Erasmus+", locale=demo.source_locale

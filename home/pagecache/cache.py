@@ -317,6 +317,9 @@ def _compute_affects(model):
     # except image renditions, which are created while pages render.
     if issubclass(model, AbstractRendition):
         return False
+    # Records visitors never see on a page (subscribers, deliveries) say so.
+    if getattr(model, "page_cache_ignores", False):
+        return False
     return model._meta.app_label in _setting(
         "PORTAL_PAGE_CACHE_CONTENT_APPS", ("home", "news", "training", "partners")
     )

@@ -16,6 +16,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from home.legal import links as legal
 from home.pagecache.cache import keep_in_process, recall_in_process, remember_in_process
 from home.pagecache.layout import active_locale as _active_locale
 from home.pagecache.layout import site_for_request, site_funding_statement
@@ -81,16 +82,28 @@ def _layout_pages(request, page=None):
     menu_key = ("menu", getattr(site, "pk", None), getattr(root, "pk", None))
     homes = recall_in_process(request, homes_key) if site is not None else {}
     menu = recall_in_process(request, menu_key) if root is not None else []
-    if homes is not None and menu is not None:
+    # The footer's legal pages (home/legal) come with the same query.
+    legal_key = legal.cache_key(site, _active_locale(request)) if site is not None else None
+    links = recall_in_process(request, legal_key) if site is not None else {}
+    if homes is not None and menu is not None and links is not None:
         return homes, menu, _live_translations(page) if page is not None else []
     wanted = Q(pk__in=[])
+    if links is None:
+        wanted |= legal.legal_q(site)
     if page is not None:
         wanted |= Q(translation_key=page.translation_key, alias_of__isnull=True)
     if homes is None:
         wanted |= Q(translation_key=site.root_page.translation_key, alias_of__isnull=True)
     if menu is None:
         wanted |= _menu_q(root)
-    rows = list(_public(request, Page.objects.live().filter(wanted).select_related("locale")))
+    queryset = Page.objects.live().filter(wanted).select_related("locale")
+    if links is None:
+        queryset = queryset.annotate(**legal.legal_marks(site))
+    rows = list(_public(request, queryset))
+    if links is None:
+        keep_in_process(
+            request, legal_key, legal.links_from_rows(rows, _active_locale(request), request)
+        )
     if homes is None:
         homes = {
             row.locale.language_code: (row.pk, row.get_url(request))

@@ -393,3 +393,44 @@ if WAGTAILFRONTENDCACHE:
 
 # The admin shows initials instead of loading avatars from a third-party host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Audience (issue 17): newsletter, contact form, spam protection. See docs/audience.md.
+# Signed confirmation links expire after this many seconds; digests go out in batches, a
+# message failing with a backend error is tried again on later runs up to NEWSLETTER_MAX_ATTEMPTS.
+NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("NEWSLETTER_CONFIRM_MAX_AGE", str(3 * 24 * 3600)))
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "100"))
+NEWSLETTER_MAX_ATTEMPTS = 3
+# Forms without a third-party service (home/contact/spam.py): a contact form sent sooner than
+# this after it was shown is refused; sign-ups and messages per client address and per e-mail
+# address within the window, counted in the shared cache.
+PORTAL_FORM_MIN_SECONDS = 3
+PORTAL_RATE_LIMIT_WINDOW = 3600
+PORTAL_RATE_LIMIT_PER_IP = int(os.environ.get("RATE_LIMIT_PER_IP", "10"))
+PORTAL_RATE_LIMIT_PER_ADDRESS = 3
+
+# E-mail through a provider's API with django-anymail (optional: pip install
+# "cluster-portal[anymail]"): set EMAIL_BACKEND to its backend, e.g.
+# anymail.backends.mailgun.EmailBackend, and the provider's settings as ANYMAIL_<NAME>
+# environment variables (ANYMAIL_MAILGUN_API_KEY=...). SMTP (EMAIL_HOST...) otherwise.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "").lower() in ("1", "true", "yes", "on")
+if EMAIL_BACKEND.startswith("anymail."):
+    INSTALLED_APPS += ["anymail"]
+    ANYMAIL = {
+        name.removeprefix("ANYMAIL_"): value
+        for name, value in os.environ.items()
+        if name.startswith("ANYMAIL_")
+    }
+
+# Scheduled jobs (run by the scheduler's `run_scheduler` command, once across servers):
+# name, management command, interval in seconds.
+PORTAL_SCHEDULE = [
+    *globals().get("PORTAL_SCHEDULE", []),
+    # Contact form messages older than their form's retention period.
+    {"name": "delete-expired-submissions", "command": "delete_expired_submissions", "every": 3600},
+    # Newsletter digests queued from the admin.
+    {"name": "send-digests", "command": "send_digests", "every": 60},
+]
