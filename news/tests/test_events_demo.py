@@ -8,7 +8,7 @@ import icalendar
 import pytest
 
 from home import demo as home_demo
-from home.demo_site import DemoSite
+from home.demo.site import DemoSite
 from news import demo as news_demo
 from news.events.models import EventIndexPage, EventPage
 from training import demo as training_demo
