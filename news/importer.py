@@ -1,8 +1,8 @@
-"""Importing news from an RSS 2.0 or Atom feed file or a WordPress WXR export into a news
-index. Items are identified by their source GUID, so running an import again skips what is
-already there. Rich text goes through the same conversion as the editor's (Draftail), which
-keeps only the features the body allows; local images (paths relative to the export file)
-become the article's featured image."""
+"""Importing news from an RSS 2.0 or Atom feed file into a news index (a WordPress export
+goes through `news.wordpress` instead). Items are identified by their source GUID, so running
+an import again skips what is already there. Rich text goes through the same conversion as the
+editor's (Draftail), which keeps only the features the body allows; local images (paths
+relative to the feed file) become the article's featured image."""
 
 import datetime
 import email.utils
@@ -25,8 +25,6 @@ from .models import NewsPage
 NS = {
     "atom": "http://www.w3.org/2005/Atom",
     "content": "http://purl.org/rss/1.0/modules/content/",
-    "wp": "http://wordpress.org/export/1.2/",
-    "excerpt": "http://wordpress.org/export/1.2/excerpt/",
     "dc": "http://purl.org/dc/elements/1.1/",
 }
 FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
@@ -45,8 +43,6 @@ class Item:
     date: datetime.datetime | None
     html: str
     summary: str
-    status: str = "publish"
-    kind: str = "post"
 
 
 @dataclass
@@ -118,30 +114,19 @@ def read_items(path):
             raise ImportFileError("An RSS file needs a <channel>.")
         items = []
         for element in channel.findall("item"):
-            wxr = element.find("wp:post_type", NS) is not None
             content = _text(element, "content:encoded")
             description = _text(element, "description")
-            if wxr:
-                date = _parse_iso_date(_text(element, "wp:post_date_gmt").replace(" ", "T"))
-                if date is None or _text(element, "wp:post_date_gmt").startswith("0000"):
-                    date = _parse_iso_date(_text(element, "wp:post_date").replace(" ", "T"))
-                summary = _text(element, "excerpt:encoded")
-            else:
-                date = _parse_rss_date(_text(element, "pubDate"))
-                summary = description if content else ""
             items.append(
                 Item(
                     guid=_text(element, "guid") or _text(element, "link"),
                     title=_text(element, "title"),
-                    date=date,
+                    date=_parse_rss_date(_text(element, "pubDate")),
                     html=content or description,
-                    summary=summary,
-                    status=_text(element, "wp:status") or "publish",
-                    kind=_text(element, "wp:post_type") or "post",
+                    summary=description if content else "",
                 )
             )
         return items
-    raise ImportFileError("Not an RSS 2.0, Atom or WordPress export file.")
+    raise ImportFileError("Not an RSS 2.0 or Atom file.")
 
 
 def clean_rich_text(html):
@@ -194,11 +179,7 @@ def import_items(items, index, base_dir, log=lambda message: None):
     for number, item in enumerate(items, start=1):
         label = item.title or item.guid or f"item {number}"
         reason = None
-        if item.kind != "post":
-            reason = f"not a post ({item.kind})"
-        elif item.status != "publish":
-            reason = f"not published ({item.status})"
-        elif not item.guid:
+        if not item.guid:
             reason = "no GUID or link"
         elif len(item.guid) > 500:
             reason = "GUID longer than 500 characters"

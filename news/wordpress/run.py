@@ -241,7 +241,7 @@ class Importer:
                 if record is not None and record.page_id:
                     self.step(item, self.unpublish_trashed, item, record)
                     continue
-                self.skip(item, _("%(type)s in the trash") % {"type": kind})
+                self.skip(item, skipped_status(item))
                 continue
             if not item.guid:
                 self.skip(item, _("no GUID"))
@@ -271,7 +271,7 @@ class Importer:
             self.progress(item, _("unpublished (moved to the trash in WordPress)"))
             self.changed()
         else:
-            self.skip(item, _("%(type)s in the trash") % {"type": item.post_type})
+            self.skip(item, skipped_status(item))
 
     def parent_for(self, item, kind, locale):
         if kind == "post":
@@ -637,6 +637,12 @@ class Importer:
             found = (image.pk, "")
         self.images_by_path[str(relative)] = found
         return found
+
+
+def skipped_status(item):
+    if item.status == "trash":
+        return _("%(type)s in the trash") % {"type": item.post_type}
+    return _("%(type)s with status “%(status)s”") % {"type": item.post_type, "status": item.status}
 
 
 @dataclass
