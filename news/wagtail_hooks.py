@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .events import views as events_views
+from .events import sections as event_sections
 from .events.report import DisseminationReportView, report_scope
 from .models import NewsCategory, NewsIndexPage
 from .views import feed_links, localized_categories, with_images
@@ -46,9 +46,9 @@ def latest_news_section(home_page, request):
 
 # Events (news/events): the next events on the home page, a project's events on its page and
 # the events a partner organises on the partner's page, in the page's language.
-hooks.register("home_page_sections", events_views.next_events_section)
-hooks.register("project_page_sections", events_views.project_events_section)
-hooks.register("partner_page_sections", events_views.partner_events_section)
+hooks.register("home_page_sections", event_sections.next_events_section)
+hooks.register("project_page_sections", event_sections.project_events_section)
+hooks.register("partner_page_sections", event_sections.partner_events_section)
 
 
 # The dissemination record (Reports menu): coordinators see everything, partner editors their

@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Site
 
-from .models import EventStatus
+from .views import apply_filters
+from .vocabulary import EventStatus
 
 FEED_LIMIT = 500  # the newest events a feed holds (upcoming ones come first in time anyway)
 
@@ -106,8 +107,6 @@ def event_calendar(page, request):
 def index_calendar(index, request):
     """The index's feed: its events (?project=, ?type=, ?format= as on the listing; unknown
     values are 404s), newest start first, at most FEED_LIMIT."""
-    from .views import apply_filters
-
     events, chosen, _projects = apply_filters(index, request, index.events())
     pages = list(events.order_by("-start", "-pk")[:FEED_LIMIT])
     name = index.title

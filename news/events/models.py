@@ -34,7 +34,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.models import BasePage
 from home.pages.blocks import BodyBlock
 
+from . import calendar, views
 from .forms import EventPageForm
+from .vocabulary import AttendanceMode, EventStatus, EventType
 
 
 def validate_time_zone(value):
@@ -47,26 +49,6 @@ def validate_time_zone(value):
             code="invalid_time_zone",
             params={"value": value},
         ) from None
-
-
-class EventType(models.TextChoices):
-    WEBINAR = "webinar", _("Webinar")
-    TRAINING = "training", _("Training session")
-    CONFERENCE = "conference", _("Conference")
-    MULTIPLIER = "multiplier", _("Multiplier event")
-    MEETING = "meeting", _("Meeting")
-
-
-class AttendanceMode(models.TextChoices):
-    ONLINE = "online", _("Online")
-    ONSITE = "onsite", _("On site")
-    HYBRID = "hybrid", _("Hybrid")
-
-
-class EventStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Scheduled")
-    POSTPONED = "postponed", _("Postponed")
-    CANCELLED = "cancelled", _("Cancelled")
 
 
 def live_events():
@@ -110,20 +92,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def upcoming_route(self, request):
-        from . import views
-
         return views.event_listing(self, request, past=False)
 
     @path("past/")
     def past_route(self, request):
-        from . import views
-
         return views.event_listing(self, request, past=True)
 
     @path("calendar/")
     def calendar_route(self, request):
-        from . import calendar
-
         return calendar.index_calendar(self, request)
 
 
@@ -538,16 +514,12 @@ class EventPage(RoutablePageMixin, BasePage):
         return self.social_image or self.image
 
     def get_context(self, request, *args, **kwargs):
-        from . import views
-
         context = super().get_context(request, *args, **kwargs)
         context.update(views.event_page_context(self, request))
         return context
 
     @path("calendar/")
     def calendar_route(self, request):
-        from . import calendar
-
         return calendar.event_calendar(self, request)
 
 

@@ -1,10 +1,9 @@
 """What the event pages show: the index's upcoming and past listings (filters, pagination), an
-event's surroundings (organiser and project in the reader's language, its JSON-LD) and the
-sections other pages show (home, project, partner). Every function costs a fixed number of
-queries, whatever the number of events."""
+event's surroundings (organiser and project in the reader's language, its JSON-LD). Every
+function costs a fixed number of queries, whatever the number of events."""
 
 from django.conf import settings
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -15,7 +14,7 @@ from home.pages.pagination import paginate
 from home.pages.visibility import public
 
 from ..views import image_url, og_locale, with_images
-from .models import AttendanceMode, EventStatus, EventType, live_events
+from .vocabulary import AttendanceMode, EventStatus, EventType
 
 # What an event card shows (news/events/_event_card.html) and its URL.
 CARD_FIELDS = (
@@ -276,71 +275,6 @@ def json_ld(page, request, organiser, social_image, now=None):
             offer["validThrough"] = page.local_registration_deadline.isoformat()
         data["offers"] = offer
     return data
-
-
-# --- sections of other pages (registered in news/wagtail_hooks.py) ------------------------
-
-
-def next_events_section(home_page, request, limit=3):
-    """The next events of the home page's language (one query; one more for the events
-    index's link when there are some); nothing when none are coming."""
-    from .models import EventIndexPage
-
-    items = list(cards(upcoming(live_events().filter(locale_id=home_page.locale_id)))[:limit])
-    if not items:
-        return None
-    index = (
-        EventIndexPage.objects.live().public().child_of(home_page).only(*CARD_FIELDS[:7]).first()
-    )
-    return {
-        "template": "news/events/_section.html",
-        "heading": _("Upcoming events"),
-        "index": index,
-        "events": items,
-    }
-
-
-def project_events_section(project_page, request, limit=6):
-    """The project's events in the page's language: those to come (soonest first), then the
-    latest past ones, `limit` in all. One query (and the images' renditions)."""
-    events = live_events().filter(
-        locale_id=project_page.locale_id, project__translation_key=project_page.translation_key
-    )
-    section = _page_section(events, _("Events of this project"), limit)
-    if section is not None:
-        section["calendar_url"] = project_calendar_url(project_page, section, request)
-    return section
-
-
-def partner_events_section(partner_page, request, limit=6):
-    """The events the partner organises, in the page's language, as for a project."""
-    events = live_events().filter(
-        locale_id=partner_page.locale_id, organiser__translation_key=partner_page.translation_key
-    )
-    return _page_section(events, _("Events organised"), limit)
-
-
-def _page_section(events, heading, limit):
-    now = timezone.now()
-    to_come = Case(When(ends_at__gt=now, then=Value(0)), default=Value(1))
-    rows = list(
-        cards(events)
-        .annotate(to_come=to_come)
-        .order_by(
-            "to_come",
-            Case(When(ends_at__gt=now, then=F("start"))).asc(),
-            F("start").desc(),
-            "pk",
-        )[:limit]
-    )
-    if not rows:
-        return None
-    return {
-        "template": "news/events/_section.html",
-        "heading": heading,
-        "events": [row for row in rows if row.to_come == 0],
-        "past_events": [row for row in rows if row.to_come == 1],
-    }
 
 
 def project_calendar_url(project_page, section, request):
