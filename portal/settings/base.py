@@ -359,6 +359,10 @@ PORTAL_SCHEDULE = [
     {"name": "publish-scheduled", "command": "publish_scheduled", "every": 60},
     # The training resources' broken-links check (the admin's broken links report).
     {"name": "check-links", "command": "check_links", "every": 24 * 3600},
+    # Contact form messages older than their form's retention period.
+    {"name": "delete-expired-submissions", "command": "delete_expired_submissions", "every": 3600},
+    # Newsletter digests queued from the admin.
+    {"name": "send-digests", "command": "send_digests", "every": 60},
 ]
 # Training: outbound link checking (manage.py check_links).
 LINKCHECK_TIMEOUT = float(os.environ.get("LINKCHECK_TIMEOUT", "10"))  # seconds per request
@@ -425,12 +429,3 @@ if EMAIL_BACKEND.startswith("anymail."):
         if name.startswith("ANYMAIL_")
     }
 
-# Scheduled jobs (run by the scheduler's `run_scheduler` command, once across servers):
-# name, management command, interval in seconds.
-PORTAL_SCHEDULE = [
-    *globals().get("PORTAL_SCHEDULE", []),
-    # Contact form messages older than their form's retention period.
-    {"name": "delete-expired-submissions", "command": "delete_expired_submissions", "every": 3600},
-    # Newsletter digests queued from the admin.
-    {"name": "send-digests", "command": "send_digests", "every": 60},
-]
