@@ -428,4 +428,3 @@ if EMAIL_BACKEND.startswith("anymail."):
         for name, value in os.environ.items()
         if name.startswith("ANYMAIL_")
     }
-
