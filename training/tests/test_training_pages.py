@@ -195,7 +195,10 @@ def test_external_link_is_marked_as_leaving_the_site(client, catalogue):
 def test_resource_without_url(client, catalogue):
     text = client.get(catalogue["services"].url).text
     assert "is not available online at the moment" in text
-    assert 'rel="noopener external"' not in text.split("<main", 1)[1].split("</main>")[0]
+    # No way to the resource itself (its project's Results Platform card may still be linked).
+    access = text.split('class="training-resource__access"', 1)[1].split("</section>")[0]
+    assert 'rel="noopener external"' not in access
+    assert "Go to the resource" not in access
 
 
 def test_link_broken_longer_than_setting_shows_a_note(client, catalogue, settings):
