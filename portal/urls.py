@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
@@ -37,7 +38,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     # The newsletter's sign-up, confirmation and unsubscribe views (news/newsletter/views.py).
-    path("newsletter/", include("news.newsletter.urls")),
+    *([path("newsletter/", include("news.newsletter.urls"))] if apps.is_installed("news") else []),
     # Wagtail's URLs, its page view replaced by one that routes a path in one query
     # (home/routing.py) and then hands over to Wagtail's.
     *[p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"],

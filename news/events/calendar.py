@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Site
 
+from home.pages.addresses import absolute_url
+
 from .views import apply_filters
 from .vocabulary import EventStatus
 
@@ -60,7 +62,7 @@ def calendar_event(page, request, domain, now):
         event.add("dtend", page.local_end or page.local_start)
     cancelled = page.status == EventStatus.CANCELLED
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    url = page.get_full_url(request)
+    url = absolute_url(request, page)
     if url:
         event.add("url", url)
     show_link = bool(page.online_url) and not cancelled and not page.has_ended(now)

@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from home.pages.addresses import absolute_url
 from home.pages.pagination import paginate
 from home.pages.visibility import public
 
@@ -140,7 +141,7 @@ def event_listing(index, request, *, past=False):
     items = with_card_urls(list(page_obj.object_list), index_url)
     query = filter_query(chosen)
     suffix = f"?{query}" if query else ""
-    full_url = index.get_full_url(request) or ""
+    full_url = absolute_url(request, index) or ""
     route = "past/" if past_events else ""
     canonical_query = "&".join(
         filter(None, [query, f"page={page_obj.number}" if page_obj.number > 1 else ""])
@@ -218,7 +219,7 @@ def event_page_context(page, request):
 
 def json_ld(page, request, organiser, social_image, now=None):
     """Schema.org Event data (the template writes it as application/ld+json, escaped)."""
-    url = page.get_full_url(request)
+    url = absolute_url(request, page)
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -265,7 +266,7 @@ def json_ld(page, request, organiser, social_image, now=None):
         data["organizer"] = {
             "@type": "Organization",
             "name": organiser.title,
-            "url": organiser.get_full_url(request),
+            "url": absolute_url(request, organiser),
         }
     if social_image is not None:
         data["image"] = [image_url(social_image, request)]
