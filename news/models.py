@@ -20,7 +20,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -74,9 +73,9 @@ class NewsCategory(TranslatableMixin, models.Model):
 
 
 def live_news():
-    """Articles visitors may see: live, public and not past their expiry (even before the
-    `publish_scheduled` command has unpublished them)."""
-    return NewsPage.objects.live().public().exclude(expire_at__lte=timezone.now())
+    """Articles visitors may see (`visible()`: live and public; expiry unpublishes them
+    through Wagtail's `publish_scheduled`, which the scheduler runs)."""
+    return NewsPage.objects.visible()
 
 
 def in_category(category):
@@ -309,11 +308,6 @@ class NewsPage(BasePage):
         if first is not None and timezone.localdate(first) == self.date:
             return first
         return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(12)))
-
-    def serve(self, request, *args, **kwargs):
-        if self.expire_at is not None and self.expire_at <= timezone.now():
-            raise Http404
-        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -9,7 +9,7 @@ models related to them through it (`_meta`)."""
 import datetime
 
 from django.conf import settings
-from django.db.models import Case, Q, Value, When
+from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.http import urlencode
@@ -20,11 +20,11 @@ from wagtail.models import Page, Site
 
 from home.pagecache.cache import remember, remember_in_process
 from home.pages.addresses import absolute_url
+from home.pages.models import every_page
 from home.pages.pagination import paginate
-from home.pages.visibility import public
 
 from .paging import DatedPages, archive_months, day_counts
-from .picks import category_ids_and_tags, linked_pages
+from .picks import category_ids_and_tags
 from .picks import picks as article_picks
 
 SOCIAL_SPEC = "fill-1200x630|format-jpeg"
@@ -310,40 +310,26 @@ def related_and_neighbours(page, categories, tags, limit=3):
 
 
 def related_pages(page, previewing=False):
-    """The pages linked from the article, in link order, each in the article's language where
-    a live translation exists (else as linked); drafts and private pages are left out. One
-    query: the linked pages and their translations, each with its link's position.
+    """The pages linked from the article, in link order, each in the article's language, else
+    in the source language, if the public may see it (the fallback every page uses:
+    `translations_for()`, home.pages.models); never the article itself. One query.
 
     A preview shows the links on the editor's form, which may not be saved yet: they are read
     from the page object (one more query) instead of the database's link table."""
+    pages = every_page()
     if previewing:
         target_ids = [link.target_id for link in page.related_pages.all() if link.target_id]
         key_of = dict(Page.objects.filter(pk__in=target_ids).values_list("pk", "translation_key"))
-        keys = list(dict.fromkeys(key_of[pk] for pk in target_ids if pk in key_of))
-        if not keys:
-            return []
-        position = Case(
-            *[When(translation_key=key, then=Value(n)) for n, key in enumerate(keys)],
-            default=Value(len(keys)),
-        )
-        # Every live translation of the linked pages (the linked page is one of them): a
-        # plain `IN` that the database answers from the translation key's index, where an
-        # `OR` of the linked pages and their translations made PostgreSQL read every page.
-        rows = public(
-            Page.objects.live()
-            .filter(translation_key__in=keys)
-            .annotate(is_linked=Q(pk__in=target_ids), position=position)
-            .order_by("position", "pk")
-        )
+        keys = [key_of[pk] for pk in target_ids if pk in key_of]
     else:
-        rows = linked_pages(page)  # the same, from the link table, as SQL written once
-    chosen = {}
-    for row in rows:
-        translated = row.locale_id == page.locale_id and row.alias_of_id is None
-        current = chosen.get(row.translation_key)
-        if translated or (current is None and row.is_linked):
-            chosen[row.translation_key] = row
-    return [target for target in chosen.values() if target.pk != page.pk]
+        links = page.related_pages.model.objects.filter(page_id=page.pk)
+        first_link = links.filter(target__translation_key=OuterRef("translation_key"))
+        pages = pages.annotate(
+            link_position=Subquery(first_link.order_by("sort_order").values("sort_order")[:1])
+        ).order_by("link_position", "pk")
+        keys = links.values("target__translation_key")
+    shown = pages.translations_for(keys, page.locale_id)
+    return [target for target in shown.values() if target.pk != page.pk]
 
 
 def image_url(image, request, spec=SOCIAL_SPEC):

@@ -30,7 +30,7 @@ register_snippet(NewsCategoryViewSet)
 def latest_news_section(home_page, request):
     """The latest articles of the home page's language, with its news index's feeds for the
     page head; nothing when that language has no news index."""
-    index = NewsIndexPage.objects.live().public().child_of(home_page).first()
+    index = NewsIndexPage.objects.visible().child_of(home_page).first()
     if index is None:
         return None
     items = list(with_images(index.news().prefetch_related("categories"))[:HOME_NEWS_COUNT])

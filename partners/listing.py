@@ -57,14 +57,11 @@ class PartnerFilterForm(forms.Form):
 
 
 def _projects_with_partners(index):
-    """The live project pages of the index's language that have partners of this index
-    (a partner may link to the project's page in another language)."""
-    return list(
-        ProjectPage.objects.live()
-        .public()
-        .filter(locale_id=index.locale_id, translation_key__in=index.project_keys())
-        .order_by("title")
-    )
+    """The projects that have partners of this index (a partner may link to the project's
+    page in another language), each in the index's language, else in the source language
+    (the fallback every page uses: ProjectPage.objects.translations_for), by title."""
+    shown = ProjectPage.objects.translations_for(index.project_keys(), index.locale_id)
+    return sorted(shown.values(), key=lambda project: (project.title.casefold(), project.pk))
 
 
 def ordered(partners, country_codes):

@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.models import BasePage, ProjectPage
 from home.pages.addresses import absolute_url
 from home.pages.blocks import BodyBlock
+from home.pages.models import every_page
 from home.pages.optional_apps import news_tags_available
 
 from .listing import consortium_listing
@@ -67,7 +68,7 @@ class PartnerIndexPage(BasePage):
     def partners(self, project=None):
         """The live, public partner pages of this index (its language), those taking part in
         `project` (in any of its languages) when given."""
-        partners = PartnerPage.objects.live().public().child_of(self).filter(locale=self.locale)
+        partners = PartnerPage.objects.visible(self.locale_id).child_of(self)
         if project is not None:
             partners = partners.filter(
                 pk__in=PartnerProjectRole.objects.filter(
@@ -222,7 +223,7 @@ class PartnerPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["organisation_json_ld"] = self.json_ld(request)
-        context["subpages"] = list(self.get_children().live().public().in_menu())
+        context["subpages"] = list(every_page().child_of(self).visible().in_menu())
         context["partner_projects"] = self.projects_in_active_language()
         context["news_tags_available"] = news_tags_available()
         # Sections other apps add to the page (the events it organises, say) through the
@@ -241,20 +242,13 @@ class PartnerPage(BasePage):
         roles = list(self.project_roles.select_related("project"))
         if not roles:
             return []
-        translated = {
-            project.translation_key: project
-            for project in ProjectPage.objects.live()
-            .public()
-            .filter(
-                locale_id=self.locale_id,
-                translation_key__in=[role.project.translation_key for role in roles],
-            )
-        }
+        # In this page's language, else the source-language page, if the public may see it.
+        shown = ProjectPage.objects.translations_for(
+            [role.project.translation_key for role in roles], self.locale_id
+        )
         items = []
         for role in roles:
-            project = translated.get(role.project.translation_key)
-            if project is None and role.project.live:
-                project = role.project
+            project = shown.get(role.project.translation_key)
             if project is not None:
                 items.append(
                     {"project": project, "role": role.role, "role_label": role.get_role_display()}

@@ -35,16 +35,16 @@ class TrainingFilter:
 
     def __init__(self, data, *, index_page, resources):
         languages = Language.objects.filter(training_resources__in=resources).distinct()
-        projects = list(
-            ProjectPage.objects.live()
-            .public()
-            .filter(
-                locale_id=index_page.locale_id,
-                translation_key__in=resources.filter(origin_project__isnull=False).values(
-                    "origin_project__translation_key"
-                ),
-            )
-            .order_by("title")
+        # The origin projects as the resources show them: in the index's language, else in
+        # the source language, if the public may see them (ProjectPage.objects.translations_for).
+        shown = ProjectPage.objects.translations_for(
+            resources.filter(origin_project__isnull=False).values(
+                "origin_project__translation_key"
+            ),
+            index_page.locale_id,
+        )
+        projects = sorted(
+            shown.values(), key=lambda project: (project.title.casefold(), project.pk)
         )
         self.projects = {str(project.pk): project for project in projects}
         data = {name: data.get(name, "") for name in self.fields}

@@ -72,9 +72,7 @@ class TrainingIndexPage(BasePage):
     def get_resources(self):
         return (
             TrainingResourcePage.objects.child_of(self)
-            .live()
-            .public()
-            .filter(locale_id=self.locale_id)
+            .visible(self.locale_id)
             .select_related("origin_project")
             .prefetch_related("languages")
             .order_by("path")
@@ -118,21 +116,13 @@ class TrainingIndexPage(BasePage):
 
 def attach_localized_projects(resources, locale_id):
     """Set `origin_project_localized` on each resource: its origin project in the given
-    language (one query for the whole list), else the project as chosen."""
-    keys = {r.origin_project.translation_key for r in resources if r.origin_project_id}
-    localized = {}
-    if keys:
-        localized = {
-            p.translation_key: p
-            for p in ProjectPage.objects.live()
-            .public()
-            .filter(translation_key__in=keys, locale_id=locale_id)
-        }
+    language, else in the source language, if the public may see it (the fallback every page
+    uses: ProjectPage.objects.translations_for), else None; one query for the whole list."""
+    keys = [r.origin_project.translation_key for r in resources if r.origin_project_id]
+    shown = ProjectPage.objects.translations_for(keys, locale_id) if keys else {}
     for resource in resources:
         project = resource.origin_project
-        if project is not None:
-            project = localized.get(project.translation_key) or (project if project.live else None)
-        resource.origin_project_localized = project
+        resource.origin_project_localized = shown.get(project.translation_key) if project else None
 
 
 class TrainingResourcePage(BasePage):

@@ -12,8 +12,8 @@ from wagtail.models import Locale, Page
 
 from home.pagecache.cache import remember_in_process
 from home.pagecache.layout import site_for_request
+from home.pages.models import every_page
 from home.pages.request_memo import memo
-from home.pages.visibility import public
 
 from .models import LegalPages
 
@@ -85,7 +85,9 @@ def legal_links(request):
 
     def compute():
         rows = list(
-            public(Page.objects.live().filter(legal_q(site)))
+            every_page()
+            .visible()
+            .filter(legal_q(site))
             .annotate(**legal_marks(site))
             .select_related("locale")
         )

@@ -11,10 +11,12 @@ Page tree (one per locale, kept in step by wagtail-localize):
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page, PageManager, TranslatableMixin
@@ -48,13 +50,64 @@ class PortalRendition(AbstractRendition):
 
 
 class PortalPageQuerySet(PageQuerySet):
+    """The portal's page queryset: the one definition of what the public may see.
+
+    Every public reader (listings, related pages, the language switcher and hreflang, the
+    sitemap, search, feeds, JSON-LD) selects pages with `visible()`, and every "in the reader's
+    language, else the original" link with `translations_for()`. Expiry is not checked here:
+    Wagtail's `publish_scheduled` (run by the product's scheduler) unpublishes expired pages, so
+    `live` is the whole rule."""
+
     def private_q(self):
-        # One SQL condition instead of a query for every restriction on each public() call.
+        # Wagtail's condition (the page or an ancestor has a view restriction: password, login
+        # or groups), from one reading of the restrictions per request (home.pages.visibility).
         return private_q()
+
+    def visible(self, locale=None):
+        """Pages the public may see: live and public (no view restriction on the page or any
+        ancestor); only those in `locale` (a Locale or its id) when given."""
+        pages = self.live().public()
+        if locale is not None:
+            pages = pages.filter(locale_id=getattr(locale, "pk", locale))
+        return pages
+
+    def translations_for(self, translation_keys, locale):
+        """The documented fallback, written once: for each translation key, the page in
+        `locale` if the public may see it, else the page in the source language
+        (settings.LANGUAGE_CODE) if the public may see that one; a key with neither is left
+        out. Aliases are never chosen. One query.
+
+        Returns {translation_key: page}, in the order of `translation_keys` (a list), or in the
+        queryset's order when the keys are given as a subquery."""
+        ordered = not hasattr(translation_keys, "query")
+        if ordered:
+            translation_keys = list(dict.fromkeys(translation_keys))
+            if not translation_keys:
+                return {}
+        locale_id = getattr(locale, "pk", locale)
+        source = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        rows = (
+            self.visible()
+            .filter(alias_of__isnull=True, translation_key__in=translation_keys)
+            .filter(Q(locale_id=locale_id) | Q(locale__language_code=source))
+        )
+        chosen = {}
+        for row in rows:
+            if row.locale_id == locale_id or row.translation_key not in chosen:
+                chosen[row.translation_key] = row
+        if ordered:
+            return {key: chosen[key] for key in translation_keys if key in chosen}
+        return chosen
 
 
 class PortalPageManager(PageManager.from_queryset(PortalPageQuerySet)):
     pass
+
+
+def every_page():
+    """Pages of every type (wagtailcore.Page) through the portal's queryset, for readers that
+    are not about one page type (the switcher, the sitemap, search, links to any page)."""
+    return PortalPageQuerySet(model=Page)
 
 
 class BasePage(Page):

@@ -24,7 +24,7 @@ from modelcluster.fields import ParentalKey
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Site, TranslatableMixin
+from wagtail.models import Orderable, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -93,9 +93,7 @@ class ProjectIndexPage(BasePage):
     def get_projects(self):
         return (
             ProjectPage.objects.child_of(self)
-            .live()
-            .public()
-            .filter(locale_id=self.locale_id)
+            .visible(self.locale_id)
             .select_related("logo")
             .prefetch_related("logo__renditions")
             .order_by("path")
@@ -261,21 +259,13 @@ class ProjectPage(BasePage):
             entries.setdefault(key, (REVERSE_PHRASES[relation.relation_type], relation.page))
         if not entries:
             return []
-        localized = {
-            page.translation_key: page
-            for page in ProjectPage.objects.live()
-            .public()
-            .filter(translation_key__in=entries.keys(), locale_id=self.locale_id)
-        }
-        result = []
-        for key, (phrase, fallback) in entries.items():
-            page = localized.get(key)
-            if page is None:
-                if not fallback.live:
-                    continue
-                page = fallback
-            result.append({"phrase": phrase, "page": page})
-        return result
+        # In this page's language, else the source-language page, if the public may see it.
+        shown = ProjectPage.objects.translations_for(entries.keys(), self.locale_id)
+        return [
+            {"phrase": phrase, "page": shown[key]}
+            for key, (phrase, _project) in entries.items()
+            if key in shown
+        ]
 
     def get_partner_roles(self):
         """The partners of this project, each as {partner, role, role_label}, coordinator
@@ -302,19 +292,13 @@ class ProjectPage(BasePage):
         if not entries:
             return []
         partner_model = role_model._meta.get_field(parent_name).related_model
-        localized = {
-            page.translation_key: page
-            for page in partner_model.objects.live()
-            .public()
-            .filter(translation_key__in=entries.keys(), locale_id=self.locale_id)
-        }
+        # In this page's language, else the source-language page, if the public may see it.
+        shown = partner_model.objects.translations_for(entries.keys(), self.locale_id)
         result = []
-        for key, (role, fallback) in entries.items():
-            partner = localized.get(key)
+        for key, (role, _partner) in entries.items():
+            partner = shown.get(key)
             if partner is None:
-                if not (fallback.live and fallback.locale_id == Locale.get_default().id):
-                    continue
-                partner = fallback
+                continue
             role_value = getattr(role, "role", "")
             label_getter = getattr(role, "get_role_display", None)
             result.append(

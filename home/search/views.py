@@ -11,8 +11,8 @@ from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
 from wagtail.models import Locale, Page
 
+from home.pages.models import every_page
 from home.pages.request_memo import memo
-from home.pages.visibility import public_for_search
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ def search(request):
         # The active locale is read once per request (the layout asks for it too). On
         # PostgreSQL the indexes of migration 0004 keep the cost to the number of matches.
         locale = memo(request, ("locale", translation.get_language()), Locale.get_active)
-        pages = public_for_search(request, Page.objects.live().filter(locale=locale)).specific()
+        pages = every_page().visible(locale).specific()
         results = pages.search(backend_query(query), operator="and")
     paginator = Paginator(results, settings.PORTAL_SEARCH_PAGE_SIZE)
     try:

@@ -38,6 +38,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from home.pagecache.cache import remember
+from home.pages.models import every_page
 
 # The sitemap protocol's ceiling on URLs per sitemap (https://www.sitemaps.org/protocol.html).
 PROTOCOL_MAX_URLS = 50_000
@@ -103,8 +104,8 @@ class SiteSitemaps:
 
     @cached_property
     def live_pages(self):
-        """Live, public, non-alias pages (the view restrictions are read once, here)."""
-        return Page.objects.live().public().filter(alias_of__isnull=True)
+        """The pages the public may see (`visible()`), not aliases."""
+        return every_page().visible().filter(alias_of__isnull=True)
 
     def under_roots(self):
         condition = Q(pk__in=[])

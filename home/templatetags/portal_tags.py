@@ -6,31 +6,23 @@ of queries; what only content changes (the site root's translations, the menu, t
 statement) is also kept in the process until the content generation moves
 (home.pagecache.cache.remember_in_process)."""
 
-from functools import lru_cache
-
 from django import template
 from django.conf import settings
-from django.db import connection
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from home.legal import links as legal
 from home.pagecache.cache import keep_in_process, recall_in_process, remember_in_process
 from home.pagecache.layout import active_locale as _active_locale
 from home.pagecache.layout import site_for_request, site_funding_statement
 from home.pages.addresses import absolute_url as _absolute_url
+from home.pages.models import every_page
 from home.pages.request_memo import memo as _memo
 from home.pages.request_memo import prime as _prime
-from home.pages.visibility import public, restricted_paths
 
 register = template.Library()
-
-
-def _public(request, queryset):
-    """queryset.public() without a query of its own (the restrictions are a subquery)."""
-    return public(queryset)
 
 
 def _menu_q(root):
@@ -52,8 +44,9 @@ def _site_root(request):
 
         def translated():
             found = (
-                Page.objects.live()
-                .filter(translation_key=root.translation_key, locale=active, alias_of__isnull=True)
+                every_page()
+                .visible(active)
+                .filter(translation_key=root.translation_key, alias_of__isnull=True)
                 .first()
             )
             return found or root
@@ -96,10 +89,10 @@ def _layout_pages(request, page=None):
         wanted |= Q(translation_key=site.root_page.translation_key, alias_of__isnull=True)
     if menu is None:
         wanted |= _menu_q(root)
-    queryset = Page.objects.live().filter(wanted).select_related("locale")
+    queryset = every_page().visible().filter(wanted).select_related("locale")
     if links is None:
         queryset = queryset.annotate(**legal.legal_marks(site))
-    rows = list(_public(request, queryset))
+    rows = list(queryset)
     if links is None:
         keep_in_process(
             request, legal_key, legal.links_from_rows(rows, _active_locale(request), request)
@@ -120,34 +113,15 @@ def _layout_pages(request, page=None):
     return homes, menu, own
 
 
-@lru_cache(maxsize=32)
-def _translations_sql(vendor, restricted):
-    q = connection.ops.quote_name
-    column = Page._meta.get_field
-    return (
-        f"SELECT p.*, l.{q('language_code')} AS portal_language FROM {q(Page._meta.db_table)} p "
-        f"INNER JOIN {q(Locale._meta.db_table)} l ON l.{q('id')} = p.{q(column('locale').column)} "
-        f"WHERE p.{q(column('live').column)} = %s "
-        f"AND p.{q(column('translation_key').column)} = %s "
-        f"AND p.{q(column('alias_of').column)} IS NULL"
-        + "".join(f" AND NOT (p.{q(column('path').column)} LIKE %s)" for _ in range(restricted))
-    )
-
-
 def _live_translations(page):
-    """`page`'s live, public, non-alias translations (itself included), each with its locale,
-    in one statement written once per process (the ORM rebuilt it on every request)."""
-    restricted = restricted_paths()
-    sql = _translations_sql(connection.vendor, len(restricted))
-    key = Page._meta.get_field("translation_key").get_db_prep_value(
-        page.translation_key, connection
+    """`page`'s translations the public may see (itself included), each with its locale, not
+    aliases: one query."""
+    return list(
+        every_page()
+        .visible()
+        .filter(translation_key=page.translation_key, alias_of__isnull=True)
+        .select_related("locale")
     )
-    rows = list(Page.objects.raw(sql, [True, key, *[f"{p}%" for p in restricted]]))
-    for row in rows:
-        row.locale = Locale.from_db(
-            None, ["id", "language_code"], (row.locale_id, row.portal_language)
-        )
-    return rows
 
 
 @register.simple_tag(takes_context=True)

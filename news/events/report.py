@@ -28,7 +28,6 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Locale
 
 from home.models import ProjectPage, ProjectResult
-from home.pages.visibility import public
 from partners.access import MODERATORS_GROUP
 from partners.models import PartnerAccess
 
@@ -181,7 +180,7 @@ def dissemination_rows(request, scope, project=None, date_from=None, date_to=Non
 
     # Results: documents on live, public project pages (each document and language once).
     results = ProjectResult.objects.filter(
-        page__in=public(ProjectPage.objects.live()).values("pk")
+        page__in=ProjectPage.objects.visible().values("pk")
     ).select_related("document", "page")
     if key is not None:
         results = results.filter(page__translation_key=key)

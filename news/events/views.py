@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from home.pages.addresses import absolute_url
+from home.pages.models import every_page
 from home.pages.pagination import paginate
-from home.pages.visibility import public
 
 from ..views import image_url, og_locale, with_images
 from .vocabulary import AttendanceMode, EventStatus, EventType
@@ -179,7 +179,9 @@ def linked_in_language(page, ids):
         return {}
     key_of = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
     rows = list(
-        public(Page.objects.live().filter(translation_key__in=set(key_of.values())))
+        every_page()
+        .visible()
+        .filter(translation_key__in=set(key_of.values()))
         .filter(Q(locale_id=page.locale_id) | Q(pk__in=ids))
         .only("title", "slug", "path", "depth", "url_path", "locale_id", "translation_key")
     )

@@ -9,9 +9,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
-from home.pages.visibility import public
+from home.pages.models import every_page
 
 from .tokens import confirmation_token, unsubscribe_token
 
@@ -54,13 +54,15 @@ def localized_items(digest, language):
     locale = Locale.objects.filter(language_code=language).first()
     translations = {}
     if locale is not None and picked:
-        rows = public(
-            Page.objects.live().filter(
+        rows = (
+            every_page()
+            .visible(locale)
+            .filter(
                 translation_key__in=[page.translation_key for page in picked],
-                locale=locale,
                 alias_of__isnull=True,
             )
-        ).specific()
+            .specific()
+        )
         translations = {row.translation_key: row for row in rows}
     items = []
     for page in picked:

@@ -8,6 +8,7 @@ import datetime
 import re
 
 import pytest
+from django.core.management import call_command
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
@@ -80,6 +81,7 @@ def test_every_article_shows_the_related_and_neighbouring_articles_the_orm_defin
     ]
     expired = make_news(index, title="Expired match", categories=[category])
     NewsPage.objects.filter(pk=expired.pk).update(expire_at=days_ago(1))
+    call_command("publish_scheduled")  # expiry unpublishes (the scheduler runs it)
     draft = make_news(index, title="Draft match", categories=[category])
     draft.unpublish()
     private = make_news(index, title="Private match", tags=["mooc"])
