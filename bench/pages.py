@@ -24,6 +24,7 @@ def page_urls():
     latest = news_index.news().first() if news_index else None
     # Page 50 of the index, or its last page on a site with fewer articles (the small site).
     pages = -(-news_index.news().count() // settings.NEWS_PAGE_SIZE) if news_index else 0
+    crowded = crowded_article(news_index) if news_index else None
     urls = {
         "home": "/en/",
         "standard page": first(StandardPage),
@@ -34,6 +35,11 @@ def page_urls():
         ),
         "news feed (RSS)": news_index.url + "feed/rss/" if news_index else None,
         "news page": latest.url if latest else None,
+        # The worst case for the related articles and previous/next: the article that shares
+        # the most categories' articles (the seed article's categories, shared by every
+        # article of the large site), its oldest one.
+        "news page, largest category": crowded.url if crowded else None,
+        "news index, last page": f"{news_index.url}?page={pages}" if pages > 1 else None,
         "partner index": first(PartnerIndexPage),
         "partner page": first(PartnerPage),
         "project index": first(ProjectIndexPage),
@@ -45,6 +51,30 @@ def page_urls():
         "sitemap, a language": "/sitemap-en.xml",
     }
     return {name: url for name, url in urls.items() if url}
+
+
+def crowded_article(news_index):
+    """The article of `news_index` in its largest category (by the articles of the index's
+    language in that category or a translation of it), the one with the most categories, then
+    the oldest."""
+    from django.db.models import Count
+
+    from news.models import NewsCategory, in_category
+
+    news = news_index.news()
+    sizes = {
+        category: news.filter(in_category(category)).count()
+        for category in NewsCategory.objects.filter(locale_id=news_index.locale_id)
+    }
+    if not sizes or not max(sizes.values()):
+        return None
+    largest = max(sizes, key=sizes.get)
+    return (
+        news.filter(in_category(largest))
+        .annotate(shared=Count("categories"))
+        .order_by("-shared", "date", "pk")
+        .first()
+    )
 
 
 def main():

@@ -273,6 +273,9 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news page")
         verbose_name_plural = _("news pages")
+        # Previous/next (news.picks.neighbours) walk the articles by (date, id) from the
+        # article's own position; the related articles walk them by date.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="news_page_date_id")]
 
     def clean(self):
         # An imported article's GUID is unique per language (the locale lives on Page's
@@ -294,6 +297,12 @@ class NewsPage(BasePage):
             if moment is not None:
                 self.date = timezone.localdate(moment)
         return super().save(*args, **kwargs)
+
+    @classmethod
+    def visible(cls):
+        """The articles visitors may see (`live_news()`), for the modules that are handed an
+        article and reach its model through it (news.picks)."""
+        return live_news()
 
     def get_social_image(self):
         return self.social_image or self.featured_image

@@ -9,7 +9,7 @@ models related to them through it (`_meta`)."""
 import datetime
 
 from django.conf import settings
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery, prefetch_related_objects
 from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.http import urlencode
@@ -86,10 +86,10 @@ def category_model_of(article):
     return article._meta.get_field("categories").related_model
 
 
-def canonical_listing_url(index, request, page_obj, *, year, month, category, tag):
-    """The listing's own absolute URL in one normal form: the most specific route for its
-    filters (month, year, category, tag, in that order), the other filters as a query string
-    in a fixed order, the page number when past the first, anything else dropped."""
+def listing_path(index_url, index, number, *, year, month, category, tag):
+    """A listing's URL in one normal form, from its index's URL: the most specific route for
+    its filters (month, year, category, tag, in that order), the other filters as a query
+    string in a fixed order, the page number when past the first, anything else dropped."""
     query = {"category": category and category.slug, "tag": tag and tag.slug}
     if month is not None:
         path = index.reverse_subpage("month_route", args=[f"{year:04d}", f"{month:02d}"])
@@ -101,16 +101,139 @@ def canonical_listing_url(index, request, page_obj, *, year, month, category, ta
         path = index.reverse_subpage("tag_route", args=[query.pop("tag")])
     else:
         path = ""
-    query["page"] = page_obj.number if page_obj.number > 1 else None
+    query["page"] = number if number > 1 else None
     query = urlencode([(key, value) for key, value in query.items() if value is not None])
-    return (absolute_url(request, index) or "") + path + (f"?{query}" if query else "")
+    return index_url + path + (f"?{query}" if query else "")
+
+
+def canonical_listing_url(index, request, page_obj, *, year, month, category, tag):
+    """The listing's own absolute URL, in the normal form of `listing_path`."""
+    index_url = absolute_url(request, index) or ""
+    return listing_path(
+        index_url, index, page_obj.number, year=year, month=month, category=category, tag=tag
+    )
+
+
+def listing_filters(year, month, category, tag):
+    """The key of a listing's filters in the remembered aggregates: the same for a listing and
+    its equivalent in every language (a category by its translation key; tags and dates are
+    the same in every language)."""
+    values = (year, month, category and category.translation_key, tag and tag.pk)
+    return "-".join(str(value) for value in values)
+
+
+def listing_days(index, news, filters):
+    """The listing's articles per day (news.paging.day_counts), remembered until the content
+    changes; `news` is the index's articles with the listing's filters."""
+    return remember(f"news:{index.pk}:days:{filters}", lambda: day_counts(news))
+
+
+def filtered_news(index, year, month, category, tag):
+    """The index's articles with a listing's filters (already checked)."""
+    news = index.news(category=category, tag=tag)
+    if year is not None:
+        news = news.filter(date__year=year)
+    if month is not None:
+        news = news.filter(date__month=month)
+    return news
+
+
+def site_categories(request, model):
+    """Every news category (`model`) of the site, in every language, by name: kept in the
+    process until the content changes."""
+    return remember_in_process(
+        request, ("news categories",), lambda: list(model.objects.order_by("name", "pk"))
+    )
+
+
+def listing_alternates(index, request, number, *, year, month, category, tag):
+    """The listing in every language, for hreflang and the language switcher (the entries of
+    `{% language_alternates %}`): in each language with a live, public translation of the index
+    where the same listing exists (the category's translation, the same tag, the same year and
+    month, the same page number if that language's listing has that many pages), that listing;
+    elsewhere no alternate (`exists` False, leading to that language's home page, as for a page
+    without a translation). One query (the index's and its home page's translations); what
+    only content changes (the categories, the other languages' day counts) is remembered."""
+    # The index's translations and its parent's (each language's home), in one query.
+    parent_key = Page.objects.filter(path=index.path[: -index.steplen]).values("translation_key")
+    rows = (
+        every_page()
+        .visible()
+        .filter(
+            Q(translation_key=index.translation_key) | Q(translation_key__in=parent_key),
+            alias_of__isnull=True,
+        )
+        .select_related("locale")
+    )
+    indexes, homes = {}, {}
+    for row in rows:
+        if row.translation_key == index.translation_key:
+            indexes[row.locale.language_code] = row.specific_deferred  # its routes, no query
+        else:
+            homes[row.locale.language_code] = row.get_url(request)
+    categories = {}
+    if category is not None:
+        categories = {
+            c.locale_id: c
+            for c in site_categories(request, index.categories().model)
+            if c.translation_key == category.translation_key
+        }
+    filters = listing_filters(year, month, category, tag)
+    current = index.locale.language_code
+    entries = []
+    for code, name in settings.LANGUAGES:
+        other = indexes.get(code)
+        path = None
+        if other is not None and (category is None or other.locale_id in categories):
+            other_category = category and categories[other.locale_id]
+            if (
+                number == 1
+                or code == current
+                or listing_has_page(
+                    other, number, filters, year=year, month=month, category=other_category, tag=tag
+                )
+            ):
+                path = listing_path(
+                    other.get_url(request) or "",
+                    other,
+                    number,
+                    year=year,
+                    month=month,
+                    category=other_category,
+                    tag=tag,
+                )
+        exists = path is not None
+        if not exists:
+            path = homes.get(code)
+            if path is None:
+                continue
+        entries.append(
+            {
+                "code": code,
+                "name": name,
+                "url": absolute_url(request, path),
+                "path": path,
+                "is_current": exists and code == current,
+                "exists": exists,
+            }
+        )
+    return entries
+
+
+def listing_has_page(index, number, filters, *, year, month, category, tag):
+    """Whether `index`'s listing with these filters has a page `number` (its day counts are
+    those its own listing remembers)."""
+    days = listing_days(index, filtered_news(index, year, month, category, tag), filters)
+    ends = days[1]
+    return bool(ends) and ends[-1] > (number - 1) * max(1, int(settings.NEWS_PAGE_SIZE))
 
 
 def news_listing(index, request, *, year=None, month=None, category_slug=None, tag_slug=None):
     """The index's list of articles, filtered by the route's arguments and the query string
     (?category=, ?tag=, ?year=), newest first, paginated. Unknown filters are a 404."""
     base = index.news()  # one query for view restrictions; reused below
-    categories = list(index.categories())
+    model = index.categories().model
+    categories = [c for c in site_categories(request, model) if c.locale_id == index.locale_id]
     by_slug = {c.slug: c for c in categories}
 
     category_slug = category_slug or request.GET.get("category") or None
@@ -130,27 +253,20 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
         tag = Tag.objects.filter(slug=tag_slug).first()
         if tag is None:
             raise Http404(_("Unknown tag."))
-    news = index.news(category=category, tag=tag) if category or tag else base
-    if year is not None:
-        if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
-            raise Http404(_("Invalid year."))
-        news = news.filter(date__year=year)
-    if month is not None:
-        if not 1 <= month <= 12:
-            raise Http404(_("Invalid month."))
-        news = news.filter(date__month=month)
+    if year is not None and not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        raise Http404(_("Invalid year."))
+    if month is not None and not 1 <= month <= 12:
+        raise Http404(_("Invalid month."))
+    filtered = any(value is not None for value in (year, month, category, tag))
+    news = filtered_news(index, year, month, category, tag) if filtered else base
 
     # What aggregates over the whole index (the articles per day, which give the count, the
     # archive, the tags) is remembered until the content changes, so that a listing's cost
     # does not grow with the number of articles (home.pagecache.cache.remember); a page is read from
     # the days it spans (news.paging), so a deep page costs what the first one does.
     key = f"news:{index.pk}"
-
-    def filter_key(*values):
-        return "-".join(str(value) for value in values)
-
-    filters = filter_key(year, month, category and category.translation_key, tag and tag.pk)
-    days = remember(f"{key}:days:{filters}", lambda: day_counts(news))
+    filters = listing_filters(year, month, category, tag)
+    days = listing_days(index, news, filters)
     articles = DatedPages(with_images(news).prefetch_related("categories"), days)
     # ?page= as on every list: a positive page number that exists, else 404 (home.pages.pagination).
     page_obj = paginate(request, articles, settings.NEWS_PAGE_SIZE, count=len(articles))
@@ -172,12 +288,12 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
 
     # The archive's years and months, from the whole index's day counts (the same remembered
     # value as the unfiltered listing's).
-    unfiltered = filter_key(None, None, None, None)
+    unfiltered = listing_filters(None, None, None, None)
 
     def index_months():
         if filters == unfiltered:
             return archive_months(days)
-        return archive_months(remember(f"{key}:days:{unfiltered}", lambda: day_counts(base)))
+        return archive_months(listing_days(index, base, unfiltered))
 
     archive_dates = remember(f"{key}:months", index_months)
     archive = [
@@ -233,6 +349,13 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
             "canonical_url": canonical_listing_url(
                 index, request, page_obj, year=year, month=month, category=category, tag=tag
             ),
+            # A filtered listing's (or a later page's) equivalents in the other languages,
+            # not the index's (base.html); the index itself has its translations.
+            "listing_alternates": listing_alternates(
+                index, request, page_obj.number, year=year, month=month, category=category, tag=tag
+            )
+            if filtered or page_obj.number > 1
+            else None,
         },
     )
 
@@ -275,37 +398,25 @@ def index_feed_links(request, index_url):
 
 
 def related_and_neighbours(page, categories, tags, limit=3):
-    """Up to `limit` live articles of the same language sharing a category or a tag with
-    `page`, newest first (never the page itself), and the page's neighbours in its index by
-    display date (older, newer): all in one query, plus the renditions of their images.
+    """Up to `limit` live articles of the same language sharing a category (or a translation
+    of it) or a tag with `page`, newest first (never the page itself), and the page's
+    neighbours in its index by display date (older, newer): all in one query (news.picks),
+    plus the renditions of their images.
 
-    Each wanted article is a scalar subquery (`pk = (SELECT ... LIMIT 1)`, the n-th related
-    one with OFFSET n), which the database evaluates once and answers from the primary key:
-    an `IN (subquery) OR IN (subquery)` condition instead made PostgreSQL read every article.
-    The same subqueries in the SELECT list say which article is which. Their SQL is written
-    once per process (news.picks)."""
-    category_keys = [c.translation_key for c in categories]
+    `categories` are the page's categories with all their translations."""
+    groups = {}
+    for category in categories:
+        groups.setdefault(category.translation_key, []).append(category.pk)
     tag_ids = [t.pk for t in tags if t.pk is not None]  # a preview's new tags are unsaved
-    picks = article_picks(page, category_keys, tag_ids, limit)
-    if not picks:
-        return [], None, None
-    any_of = Q()
-    for pick in picks.values():
-        any_of |= Q(pk=pick)
-    rows = {
-        row.pk: row
-        for row in with_images(type(page).objects.filter(any_of).only(*CARD_FIELDS)).annotate(
-            **{f"pick_{name}": pick for name, pick in picks.items()}
-        )
-    }
-    if not rows:
-        return [], None, None
-    chosen = next(iter(rows.values()))  # every row carries the picked ids
-    related = [
-        rows[pk] for n in range(limit) if (pk := getattr(chosen, f"pick_related_{n}", None)) in rows
-    ]
-    older = rows.get(getattr(chosen, "pick_older", None))
-    newer = rows.get(getattr(chosen, "pick_newer", None))
+    related, older, newer = article_picks(
+        page,
+        list(groups.values()),
+        tag_ids,
+        limit,
+        shape=lambda news: news.only(*CARD_FIELDS).select_related("featured_image"),
+    )
+    chosen = [article for article in (*related, older, newer) if article is not None]
+    prefetch_related_objects(chosen, "featured_image__renditions")
     return related, older, newer
 
 
@@ -343,10 +454,7 @@ def news_page_context(page, request):
     # A preview shows the relations on the editor's form (unsaved, held by the page object).
     previewing = page.pk is None or getattr(request, "is_preview", False)
     # The site's categories, kept in the process until content changes.
-    categories_of_site = category_model_of(page).objects.order_by("name", "pk")
-    every_category = remember_in_process(
-        request, ("news categories",), lambda: list(categories_of_site)
-    )
+    every_category = site_categories(request, category_model_of(page))
     if previewing:
         category_keys = {category.translation_key for category in page.categories.all()}
         tags = list(page.tags.all())
@@ -363,7 +471,7 @@ def news_page_context(page, request):
         if chosen not in categories:
             categories.append(chosen)
     authors = list(page.authors.select_related("photo"))
-    related, older, newer = related_and_neighbours(page, categories, tags)
+    related, older, newer = related_and_neighbours(page, linked, tags)
     social_image = page.get_social_image()
     # The index is the parent: its URL is the article's without the last segment.
     page_url = page.get_url(request) or ""
@@ -397,7 +505,7 @@ def with_card_urls(pages, page, index_url):
 
 
 def json_ld(page, request, social_image, authors):
-    """Schema.org NewsArticle data, rendered with json_script (escaped, never marked safe)."""
+    """Schema.org NewsArticle data, for `{% json_ld %}` (application/ld+json, escaped)."""
     site = Site.find_for_request(request)
     site_name = (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
     root_url = request.build_absolute_uri("/")

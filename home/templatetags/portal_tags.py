@@ -125,7 +125,7 @@ def _live_translations(page):
 
 
 @register.simple_tag(takes_context=True)
-def language_alternates(context, page=None):
+def language_alternates(context, page=None, precomputed=None):
     """One entry per configured language, in settings order:
     code, name, url (absolute, on the address the visitor used: for hreflang), path (the
     same, relative where Wagtail gives it so: for the switcher), is_current and exists (False
@@ -133,7 +133,11 @@ def language_alternates(context, page=None):
     language's home).
 
     Pages use their live, non-alias translations (one query); other views (search, 404)
-    reverse their own URL in each language."""
+    reverse their own URL in each language. A view that knows its equivalents better than
+    its page's translations do (a filtered news listing) passes them as `precomputed`, a list
+    of these entries, which is used as it is."""
+    if precomputed:
+        return precomputed
     request = context["request"]
 
     def compute():

@@ -40,12 +40,12 @@ BUDGETS = {
     "search": 5,
     "sitemap": 3,  # the index
     "sitemap, a language": 5,
-    "news index": 7,
-    "news index, page 2": 7,
-    "news category": 7,
-    "news tag": 8,
-    "news archive (year)": 7,
-    "news archive (month)": 7,
+    "news index": 6,
+    "news index, page 2": 6,
+    "news category": 6,
+    "news tag": 7,
+    "news archive (year)": 6,
+    "news archive (month)": 6,
     "news feed (RSS)": 8,
     "news feed (Atom)": 8,
     "news category feed": 9,
@@ -64,6 +64,11 @@ BUDGETS = {
 # The same, on the first request after a change: the layout reads again what it keeps in the
 # process (the site; the menu in the alternates' query; the funding statement), the news
 # listings their remembered aggregates (count, archive, tags). The issue's targets apply here.
+# A filtered news listing (or a later page) names its own equivalents in each language
+# (news.views.listing_alternates: one query, the index's and the home page's translations)
+# instead of the index's translations; on the first request after a change the menu is then
+# read on its own (one more query than the alternates' shared query), on the next ones the
+# listings cost one query less (the categories are kept in the process).
 FIRST_BUDGETS = {
     "home": 11,
     "standard page": 5,
@@ -71,11 +76,11 @@ FIRST_BUDGETS = {
     "sitemap": 4,  # the index
     "sitemap, a language": 6,
     "news index": 11,
-    "news index, page 2": 11,
-    "news category": 12,
-    "news tag": 13,
-    "news archive (year)": 12,
-    "news archive (month)": 12,
+    "news index, page 2": 12,
+    "news category": 13,
+    "news tag": 14,
+    "news archive (year)": 13,
+    "news archive (month)": 13,
     "news feed (RSS)": 9,
     "news feed (Atom)": 9,
     "news category feed": 10,

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def json_ld(response):
     match = re.search(
-        r'<script id="news-article-jsonld" type="application/json">(.*?)</script>',
+        r'<script type="application/ld\+json">(.*?)</script>',
         response.text,
         re.S,
     )
