@@ -75,6 +75,29 @@ def test_an_article_published_while_redis_is_down_is_listed_once_it_is_back(
     assert client.get(index.url)[HIT_HEADER] == "hit"
 
 
+def test_a_process_that_never_saw_the_outage_resyncs_when_it_reconnects(
+    client, home, own_redis, page_cache, settings
+):
+    """The article is published through another cache client (as by another process, which
+    then exits): the client serving the pages saw no error, only its connection dropped by
+    the restart. Opening a new one re-syncs the generation before the lookup is answered."""
+    index = publish(NewsIndexPageFactory(parent=home))
+    for expected in ("miss", "hit"):
+        assert client.get(index.url)[HIT_HEADER] == expected
+
+    own_redis.stop()
+    settings.CACHES = {**settings.CACHES, "publisher": settings.CACHES["pages"]}
+    settings.PORTAL_PAGE_CACHE_ALIAS = "publisher"
+    publish(NewsPageFactory(parent=index, title="BRILLIANT kicks off"))
+    caches["publisher"].close()
+    settings.PORTAL_PAGE_CACHE_ALIAS = "pages"
+    own_redis.start()
+
+    response = client.get(index.url)
+    assert "BRILLIANT kicks off" in response.text
+    assert page_cache.get(GENERATION_KEY) == stored_generation()
+
+
 def test_the_sync_command_puts_the_generation_right(home, own_redis, page_cache):
     """What the scheduler's `sync_page_cache` job does when no process saw the outage."""
     from django.core.management import call_command
