@@ -8,13 +8,17 @@ private/no-cache/no-store` from the view. Search results, the admin, documents, 
 endpoint, redirects, errors and anything that sets a cookie (a form with a CSRF token, say)
 are never cached.
 
-The key is the host, the full path with its query string and the language; the value is the
-response (status, headers, body) together with the cache *generation* it was rendered in.
+The key is the host, the path, the language and the query parameters that the view declares
+(a page type's `cache_query_params`, PORTAL_PAGE_CACHE_QUERY_PARAMS for the sitemaps); other
+parameters are left out of the key, and a response to a request carrying any is not stored, so
+`?x=1..100000` fills nothing. The value is the response (status, headers, body) together with
+the cache *generation* it was rendered in.
 
-Invalidation: one site-wide generation counter, bumped whenever content that visitors can see
-changes (a page published, unpublished, moved, deleted or saved; a snippet such as the funding
-statement or a news category; site settings; images, documents, sites and locales). Entries of an
-older generation are misses, and are overwritten in place. A page's output depends on much more
+Invalidation: one site-wide generation, bumped whenever content that visitors can see changes
+(a page published, unpublished, moved or deleted; a view restriction; a snippet such as the
+funding statement or a news category; site settings; images, documents, sites and locales),
+and not by draft saves, revisions, locks or internal bookkeeping rows. Entries of an older
+generation are misses, and are overwritten in place. A page's output depends on much more
 than the page itself (the home page lists the latest news, every page shows the menu, the
 language switcher and the funding statement, index pages and feeds list their children, related
 articles point at siblings), so working out the exact set of URLs to purge per change is error
@@ -23,9 +27,14 @@ cache simply refills. See docs/benchmarks.md for the trade-off.
 The signal handlers that bump it are in home.pagecache.signal_handlers, connected by
 HomeConfig.ready() in every process.
 
-Each lookup is a single `get_many` round trip (generation and entry together). The counter is
-bumped at once and again when the transaction commits, so a request rendering the old content
-in between cannot store it under the new generation.
+The generation itself is a database row (ContentGeneration), bumped when the transaction
+commits; the cache holds a copy, which each lookup reads with the entry in a single `get_many`
+round trip. Inside a transaction the copy is at once replaced by a value no entry carries, so a
+request rendering the old content before the commit cannot store it as fresh. Because the
+database is authoritative, a change made while the cache is unreachable is not lost: the copy is
+re-synced by a process that sees the cache come back or reconnects to it, and every minute by
+the scheduler's `sync_page_cache` job. Production refuses to run the page cache on a cache kept
+in each process's memory (PORTAL_PAGE_CACHE_REQUIRE_SHARED).
 
 Responses carry `Cache-Control: public, max-age=PORTAL_PAGE_CACHE_BROWSER_MAX_AGE,
 s-maxage=PORTAL_PAGE_CACHE_CDN_MAX_AGE` when cacheable and `private, no-cache` otherwise, so a
