@@ -44,6 +44,7 @@ also purges the changed page, its ancestors (index pages, home) and the sitemaps
 
 import hashlib
 import logging
+import secrets
 import threading
 import time
 
@@ -182,7 +183,9 @@ def bump_generation():
         return
     connection = transaction.get_connection()
     if connection.in_atomic_block:
-        page_cache().set(GENERATION_KEY, -time.time_ns(), timeout=None)
+        # Negative, so never a database value; random, so never one used before (whatever
+        # the clock says).
+        page_cache().set(GENERATION_KEY, -1 - secrets.randbits(62), timeout=None)
         transaction.on_commit(_once_per_commit(_commit_bump))
     else:
         _commit_bump()
