@@ -282,6 +282,11 @@ def main():
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
     args.secret_key = secrets.token_urlsafe(50)
+    if "cached" in args.modes.split(",") and not args.cache_url:
+        parser.error(
+            "the cached mode needs --cache-url (or BENCH_CACHE_URL), a Redis database of its "
+            "own: the production settings refuse a page cache kept in each process's memory"
+        )
     if not args.port:
         args.port = free_port()
 
@@ -291,7 +296,7 @@ def main():
     print(f"Large site built in {build_seconds:.1f} s; {len(urls)} page types", flush=True)
 
     # A static file the size of the median page, served by the same server.
-    server = start_server(args, True)
+    server = start_server(args, bool(args.cache_url))
     try:
         sizes = [len(fetch(args.port, url)[1]) for url in urls.values()]
     finally:

@@ -1,11 +1,12 @@
 """The base app's models, defined in its packages and gathered here, where Django looks for
 them (the app label stays `home`): the pages, image, snippet and settings of `home.pages`
-the project family of `home.projects` and the scheduler's jobs
-of `home.operations`. Other apps may import them from here."""
+the project family of `home.projects`, the scheduler's jobs of `home.operations` and the
+content generation of `home.pagecache`. Other apps may import them from here."""
 
 from home.contact.models import ContactFormField, ContactFormPage
 from home.legal.models import LegalPages
 from home.operations.models import ScheduledJob
+from home.pagecache.models import ContentGeneration
 from home.pages.models import (
     BasePage,
     FundingStatement,
@@ -35,6 +36,7 @@ __all__ = [
     "ContactFormPage",
     "LegalPages",
     "BasePage",
+    "ContentGeneration",
     "FundingStatement",
     "HomePage",
     "PortalImage",

@@ -109,6 +109,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
+    # The query parameters its listing reads (views.news_listing, pagination): the page cache
+    # stores no response to a request with others (home/pagecache/cache.py).
+    cache_query_params = ("category", "tag", "year", "page")
 
     translatable_fields = [
         TranslatableField("title"),

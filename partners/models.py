@@ -55,6 +55,9 @@ class PartnerIndexPage(BasePage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.PartnerPage"]
+    # The query parameters its listing reads (listing.PartnerFilterForm, pagination): the page
+    # cache stores no response to a request with others (home/pagecache/cache.py).
+    cache_query_params = ("country", "type", "project", "page")
     # Per parent, not `max_count`: that would count the index in every language and so
     # forbid translating it.
     max_count_per_parent = 1

@@ -60,6 +60,9 @@ class TrainingIndexPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
+    # The query parameters its catalogue reads (filters.TrainingFilter, pagination): the page
+    # cache stores no response to a request with others (home/pagecache/cache.py).
+    cache_query_params = ("theme", "level", "language", "format", "project", "page")
     subpage_types = ["training.TrainingResourcePage"]
     max_count_per_parent = 1
 

@@ -8,13 +8,17 @@ private/no-cache/no-store` from the view. Search results, the admin, documents, 
 endpoint, redirects, errors and anything that sets a cookie (a form with a CSRF token, say)
 are never cached.
 
-The key is the host, the full path with its query string and the language; the value is the
-response (status, headers, body) together with the cache *generation* it was rendered in.
+The key is the host, the path, the language and the query parameters that the view declares
+(a page type's `cache_query_params`, PORTAL_PAGE_CACHE_QUERY_PARAMS for the sitemaps); other
+parameters are left out of the key, and a response to a request carrying any is not stored, so
+`?x=1..100000` fills nothing. The value is the response (status, headers, body) together with
+the cache *generation* it was rendered in.
 
-Invalidation: one site-wide generation counter, bumped whenever content that visitors can see
-changes (a page published, unpublished, moved, deleted or saved; a snippet such as the funding
-statement or a news category; site settings; images, documents, sites and locales). Entries of an
-older generation are misses, and are overwritten in place. A page's output depends on much more
+Invalidation: one site-wide generation, bumped whenever content that visitors can see changes
+(a page published, unpublished, moved or deleted; a view restriction; a snippet such as the
+funding statement or a news category; site settings; images, documents, sites and locales),
+and not by draft saves, revisions, locks or internal bookkeeping rows. Entries of an older
+generation are misses, and are overwritten in place. A page's output depends on much more
 than the page itself (the home page lists the latest news, every page shows the menu, the
 language switcher and the funding statement, index pages and feeds list their children, related
 articles point at siblings), so working out the exact set of URLs to purge per change is error
@@ -23,9 +27,14 @@ cache simply refills. See docs/benchmarks.md for the trade-off.
 The signal handlers that bump it are in home.pagecache.signal_handlers, connected by
 HomeConfig.ready() in every process.
 
-Each lookup is a single `get_many` round trip (generation and entry together). The counter is
-bumped at once and again when the transaction commits, so a request rendering the old content
-in between cannot store it under the new generation.
+The generation itself is a database row (ContentGeneration), bumped when the transaction
+commits; the cache holds a copy, which each lookup reads with the entry in a single `get_many`
+round trip. Inside a transaction the copy is at once replaced by a value no entry carries, so a
+request rendering the old content before the commit cannot store it as fresh. Because the
+database is authoritative, a change made while the cache is unreachable is not lost: the copy is
+re-synced by a process that sees the cache come back or reconnects to it, and every minute by
+the scheduler's `sync_page_cache` job. Production refuses to run the page cache on a cache kept
+in each process's memory (PORTAL_PAGE_CACHE_REQUIRE_SHARED).
 
 Responses carry `Cache-Control: public, max-age=PORTAL_PAGE_CACHE_BROWSER_MAX_AGE,
 s-maxage=PORTAL_PAGE_CACHE_CDN_MAX_AGE` when cacheable and `private, no-cache` otherwise, so a
@@ -35,23 +44,37 @@ also purges the changed page, its ancestors (index pages, home) and the sitemaps
 
 import hashlib
 import logging
+import secrets
+import threading
 import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist
 from django.db import transaction
+from django.db.models import F
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
+from modelcluster.fields import ParentalKey
 from wagtail import hooks
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractRendition
-from wagtail.models import BaseViewRestriction, Locale, Page, Site
+from wagtail.models import (
+    BaseViewRestriction,
+    DraftStateMixin,
+    Locale,
+    Page,
+    Site,
+    get_page_models,
+)
 from wagtail.snippets.models import get_snippet_models
 
+from home.pagecache.models import ContentGeneration
 from home.pages.request_memo import memo, prime
 
 logger = logging.getLogger("portal.caching")
@@ -73,37 +96,130 @@ def page_cache():
     return caches[_setting("PORTAL_PAGE_CACHE_ALIAS", "default")]
 
 
+# Backends that keep their data in each process: a generation bumped in one worker would not
+# reach the others.
+PER_PROCESS_BACKENDS = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
+def unshared_cache_problem():
+    """Why the page cache may not start here (a message naming the settings), or None: with
+    PORTAL_PAGE_CACHE_REQUIRE_SHARED (production), the page cache needs a cache that every
+    process shares."""
+    if not _setting("PORTAL_PAGE_CACHE_ENABLED", True):
+        return None
+    if not _setting("PORTAL_PAGE_CACHE_REQUIRE_SHARED", False):
+        return None
+    alias = _setting("PORTAL_PAGE_CACHE_ALIAS", "default")
+    backend = settings.CACHES[alias]["BACKEND"]
+    if backend not in PER_PROCESS_BACKENDS:
+        return None
+    return (
+        f"The page cache (PORTAL_PAGE_CACHE_ENABLED) needs a cache shared by every process, "
+        f"but CACHES[{alias!r}] is {backend}, kept in each process's memory: a publish would "
+        "reach one worker while the others kept serving the old page. Set the environment "
+        "variable CACHE_URL (Redis), or PAGE_CACHE=off to run without the page cache."
+    )
+
+
 # Generation ------------------------------------------------------------------------------
+#
+# The authoritative generation is a row in the database (ContentGeneration), bumped with an F()
+# update after each committed change; the cache holds a copy, which the hit path reads
+# together with the entry (one round trip). The copy is set after every bump, re-read from the
+# database whenever it is missing, re-synced by a process that sees the cache come back after
+# an error (HomeConfig.ready() connects resync_after_outage to the resilient cache's
+# `cache_recovered` signal) and by the scheduler's `sync_page_cache` job, so that a change
+# made while the cache was unreachable is not lost when it returns with its old data.
 
 
-def _new_generation():
-    # Time-based, so that a counter lost from the cache (evicted, flushed) restarts at a value
-    # no stored entry can carry.
-    return time.time_ns()
+def stored_generation():
+    """The database's generation (its row is created on first use)."""
+    value = ContentGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
+    if value is None:
+        row, _created = ContentGeneration.objects.get_or_create(
+            pk=1, defaults={"value": time.time_ns()}
+        )
+        value = row.value
+    return value
 
 
 def current_generation(cache=None):
+    """The generation pages are stored under: the cache's copy, else the database's."""
     cache = cache or page_cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, _new_generation(), timeout=None)
-        generation = cache.get(GENERATION_KEY)
+        generation = stored_generation()
+        cache.add(GENERATION_KEY, generation, timeout=None)
     return generation
 
 
-def bump_generation():
-    """Make every cached page stale (now, and again when the transaction commits)."""
-    _bump()
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(_bump)
+def sync_generation(cache=None):
+    """Copy the database's generation into the cache; returns (before, after)."""
+    cache = cache or page_cache()
+    before = cache.get(GENERATION_KEY)
+    generation = stored_generation()
+    if before != generation:
+        cache.set(GENERATION_KEY, generation, timeout=None)
+    return before, generation
 
 
-def _bump():
-    cache = page_cache()
+def resync_after_outage(sender=None, **kwargs):
+    """The cache answers again after an error in this process: while it was unreachable a
+    change may have bumped only the database, so take the database's generation."""
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no counter yet (or the cache is down: then nothing is served from it)
-        cache.set(GENERATION_KEY, _new_generation(), timeout=None)
+        sync_generation()
+    except Exception:  # the database may be down too: the scheduler's job re-syncs later
+        logger.exception("Could not re-sync the page cache generation")
+
+
+def bump_generation():
+    """Make every cached page stale. In a transaction the cache's copy is replaced at once by a
+    value no entry carries (pages rendered before the commit are stale), and the database's
+    generation is bumped when the transaction commits (a rollback bumps nothing)."""
+    if migrating["now"]:  # the table may not exist yet; bumped once migrate has finished
+        return
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        # Negative, so never a database value; random, so never one used before (whatever
+        # the clock says).
+        page_cache().set(GENERATION_KEY, -1 - secrets.randbits(62), timeout=None)
+        transaction.on_commit(_once_per_commit(_commit_bump))
+    else:
+        _commit_bump()
+
+
+def _commit_bump():
+    if not ContentGeneration.objects.filter(pk=1).update(value=F("value") + 1):
+        _row, created = ContentGeneration.objects.get_or_create(
+            pk=1, defaults={"value": time.time_ns()}
+        )
+        if not created:
+            ContentGeneration.objects.filter(pk=1).update(value=F("value") + 1)
+    page_cache().set(GENERATION_KEY, stored_generation(), timeout=None)
+
+
+# Set by the pre_migrate/post_migrate handlers (home.pagecache.signal_handlers).
+migrating = {"now": False}
+_tickets = threading.local()
+
+
+def _once_per_commit(function):
+    """`function` wrapped for transaction.on_commit() so that, of the callbacks one commit
+    runs for it, only the first does the work (a publish saves many rows)."""
+    name = function.__name__
+    issued = getattr(_tickets, name, 0) + 1
+    setattr(_tickets, name, issued)
+
+    def callback():
+        if issued <= getattr(_tickets, f"{name}_done", 0):
+            return  # an earlier callback of this commit already ran it
+        setattr(_tickets, f"{name}_done", getattr(_tickets, name))
+        function()
+
+    return callback
 
 
 DATA_PREFIX = "portal:data:"
@@ -216,9 +332,65 @@ def response_is_cacheable(response):
     return not any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES)
 
 
+# Query parameters: each cacheable view declares those it reads (a page type's
+# `cache_query_params`; PORTAL_PAGE_CACHE_QUERY_PARAMS by URL name for the other views). The
+# key holds only declared parameters, in a normal order, so that `?utm_source=...` is served
+# the entry of the plain URL; a response is stored only when the request had no parameter that
+# its view does not declare, so `?x=1..100000` adds no entries.
+QUERY_PARAMS_ATTRIBUTE = "cache_query_params"
+DEFAULT_VIEW_QUERY_PARAMS = {"sitemap": ("p",), "sitemap_section": ("p",)}
+_known_params = {}
+
+
+def view_query_params():
+    return _setting("PORTAL_PAGE_CACHE_QUERY_PARAMS", DEFAULT_VIEW_QUERY_PARAMS)
+
+
+def known_query_params():
+    """Every query parameter that some cacheable view declares."""
+    views = view_query_params()
+    key = tuple(sorted((name, tuple(params)) for name, params in views.items()))
+    if key not in _known_params:
+        names = set()
+        for model in get_page_models():
+            names.update(getattr(model, QUERY_PARAMS_ATTRIBUTE, ()))
+        for params in views.values():
+            names.update(params)
+        _known_params.clear()
+        _known_params[key] = frozenset(names)
+    return _known_params[key]
+
+
+def note_page_query_params(request, page):
+    """Called as the page is served (home.pagecache.hooks): the parameters it declares."""
+    request.portal_cache_query_params = frozenset(getattr(page, QUERY_PARAMS_ATTRIBUTE, ()))
+
+
+def query_is_declared(request):
+    """Does the view that answered `request` declare every parameter of its query string?"""
+    if not request.META.get("QUERY_STRING"):
+        return True
+    declared = getattr(request, "portal_cache_query_params", None)
+    if declared is None:
+        match = getattr(request, "resolver_match", None)
+        declared = view_query_params().get(match.url_name if match else None, ())
+    return set(request.GET) <= set(declared)
+
+
 def cache_key(request):
     language = translation.get_language_from_request(request, check_path=True)
-    raw = f"{request.get_host()}|{language}|{request.get_full_path()}"
+    query = ""
+    if request.META.get("QUERY_STRING"):
+        known = known_query_params()
+        query = urlencode(
+            sorted(
+                (name, value)
+                for name, values in request.GET.lists()
+                if name in known
+                for value in values
+            )
+        )
+    raw = f"{request.get_host()}|{language}|{request.path}?{query}"
     return ENTRY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -239,6 +411,8 @@ class AnonymousPageCacheMiddleware:
     so that a hit costs no session, authentication or database work at all."""
 
     def __init__(self, get_response):
+        if problem := unshared_cache_problem():
+            raise ImproperlyConfigured(problem)  # the worker does not start
         self.get_response = get_response
 
     def __call__(self, request):
@@ -253,7 +427,7 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if cacheable_request and view_is_cacheable(request) and response_is_cacheable(response):
             response["Cache-Control"] = public_cache_control()
-            if request.method == "GET":
+            if request.method == "GET" and query_is_declared(request):
                 self._store(key, response, generation)
             response[HIT_HEADER] = "miss"
         elif not response.has_header("Cache-Control"):
@@ -293,12 +467,34 @@ class AnonymousPageCacheMiddleware:
 
 
 # Invalidation -----------------------------------------------------------------------------
+#
+# Only what visitors can see moves the generation: publishing, unpublishing, moving and
+# deleting pages, privacy (view restrictions), snippets, settings, images, documents, sites and
+# locales, and the rows of the portal's own apps that pages show. Draft saves, revisions,
+# locks, scheduled (not yet live) publishing, and the internal bookkeeping rows named in
+# PORTAL_PAGE_CACHE_INTERNAL_MODELS (the scheduler's jobs, link-check results...) do not.
+
+# Fields that Wagtail saves on a live page or snippet without changing what visitors see:
+# a draft saved as a revision, the comments on it, a lock.
+BOOKKEEPING_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "wagtail_admin_comments",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+INTERNAL_MODELS = ("home.ContentGeneration", "home.ScheduledJob")
 
 _affects_cache = {}
 
 
 def model_affects_pages(model):
-    """Does saving or deleting an instance of `model` change what visitors see?"""
+    """Can saving or deleting an instance of `model` change what visitors see?"""
     if model not in _affects_cache:
         _affects_cache[model] = _compute_affects(model)
     return _affects_cache[model]
@@ -313,16 +509,58 @@ def _compute_affects(model):
         return True
     if model in get_snippet_models():
         return True
-    # Models of the portal's own apps (categories, partner data, link check results...),
-    # except image renditions, which are created while pages render.
+    # Image renditions are created while pages render.
     if issubclass(model, AbstractRendition):
         return False
     # Records visitors never see on a page (subscribers, deliveries) say so.
     if getattr(model, "page_cache_ignores", False):
         return False
+    internal = {*INTERNAL_MODELS, *_setting("PORTAL_PAGE_CACHE_INTERNAL_MODELS", ())}
+    if model._meta.label in internal:
+        return False
+    # Models of the portal's own apps (categories, partner data, a page's inline rows...).
     return model._meta.app_label in _setting(
         "PORTAL_PAGE_CACHE_CONTENT_APPS", ("home", "news", "training", "partners")
     )
+
+
+def is_site_wide(model):
+    """A change to `model` may show on any page (the layout, a snippet, an image)."""
+    return (
+        model in (Site, Locale, get_image_model(), get_document_model())
+        or is_setting(model)
+        or model in get_snippet_models()
+    )
+
+
+def save_is_visible(model, instance, created=False, update_fields=None):
+    """Does this save of `instance` change what visitors see?"""
+    if not model_affects_pages(model):
+        return False
+    if isinstance(instance, DraftStateMixin):
+        if not instance.live:  # a draft, or just unpublished (page_unpublished says so)
+            return False
+        if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+            return False  # a revision saved as a draft, a lock
+    if created and (is_setting(model) or model in (get_image_model(), get_document_model())):
+        # A settings row of defaults created while a page renders, an upload that no page
+        # uses yet: nothing visitors see has changed.
+        return False
+    parent = draft_parent(instance)
+    return parent is None or parent.live
+
+
+def draft_parent(instance):
+    """The page (or snippet) that `instance` is an inline row of, when it has a draft state."""
+    for field in instance._meta.get_fields():
+        if isinstance(field, ParentalKey):
+            try:
+                parent = getattr(instance, field.name, None)
+            except ObjectDoesNotExist:  # deleted with it
+                return None
+            if isinstance(parent, DraftStateMixin):
+                return parent
+    return None
 
 
 def is_setting(model):
@@ -353,9 +591,11 @@ def urls_for_url_path(url_path, language_code):
     return urls
 
 
-def purge_frontend_cache(page, extra_urls=(), extra_pages=()):
+def purge_frontend_cache(page, extra_urls=(), extra_pages=(), descendants=False):
     """Purge the page, its ancestors below the tree root (index pages, the home page) and the
-    sitemaps from the configured front-end caches (CDN). Pages elsewhere that mention it
+    sitemaps from the configured front-end caches (CDN), with its live descendants too when
+    `descendants` (a section made private). The URLs are worked out now (a deleted page still
+    has them) and purged when the transaction commits. Pages elsewhere that mention it
     (related articles, say) expire within s-maxage."""
     if not frontend_cache_configured():
         return
@@ -370,11 +610,44 @@ def purge_frontend_cache(page, extra_urls=(), extra_pages=()):
                 .filter(depth__gt=1)
                 .specific(defer=True)
             )
+        if descendants:
+            batch.add_pages(page.get_descendants().live().specific(defer=True))
         # What other parts of the site derive from every page (the sitemaps, see
         # home.seo.hooks), from the functions registered for this hook.
         for urls_for in hooks.get_hooks(PURGE_URLS_HOOK):
             batch.add_urls(urls_for(page))
         batch.add_urls(extra_urls)
-        batch.purge()
     except Exception:  # a CDN outage must never break publishing
         logger.exception("Front-end cache purge failed for page %s", page.pk)
+        return
+    transaction.on_commit(lambda: _purge(batch, f"page {page.pk}"))
+
+
+def purge_whole_site():
+    """Purge every live page from the configured front-end caches when the transaction
+    commits: for changes that any page may show (a snippet such as the funding statement,
+    settings, an image or document, a site, a locale)."""
+    if not frontend_cache_configured():
+        return
+    transaction.on_commit(_once_per_commit(_purge_whole_site))
+
+
+def _purge_whole_site():
+    try:
+        batch = PurgeBatch()
+        pages = Page.objects.live().filter(depth__gt=1).specific(defer=True)
+        batch.add_pages(pages.iterator(chunk_size=500))
+        root = Page.get_first_root_node()
+        for urls_for in hooks.get_hooks(PURGE_URLS_HOOK):
+            batch.add_urls(urls_for(root))
+    except Exception:
+        logger.exception("Front-end cache purge of the whole site failed")
+        return
+    _purge(batch, "the whole site")
+
+
+def _purge(batch, what):
+    try:
+        batch.purge()
+    except Exception:  # a CDN outage must never break publishing
+        logger.exception("Front-end cache purge failed for %s", what)

@@ -118,6 +118,10 @@ class BasePage(Page):
 
     # Joined when the page is served (home.routing): the foreign keys its template shows.
     serve_select_related = ()
+    # The query parameters the page reads (a listing's filters and page number): the page
+    # cache keys on these and stores no response to a request with any other
+    # (home/pagecache/cache.py). None by default.
+    cache_query_params = ()
 
     listing_summary = models.TextField(
         _("listing summary"),

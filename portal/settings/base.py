@@ -363,6 +363,9 @@ PORTAL_SCHEDULE = [
     {"name": "delete-expired-submissions", "command": "delete_expired_submissions", "every": 3600},
     # Newsletter digests queued from the admin.
     {"name": "send-digests", "command": "send_digests", "every": 60},
+    # The page cache's content generation copied from the database into the shared cache, in
+    # case a change was published while the cache was unreachable (home/pagecache/cache.py).
+    {"name": "sync-page-cache", "command": "sync_page_cache", "every": 60},
 ]
 # Training: outbound link checking (manage.py check_links).
 LINKCHECK_TIMEOUT = float(os.environ.get("LINKCHECK_TIMEOUT", "10"))  # seconds per request
@@ -375,6 +378,11 @@ PORTAL_PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() not in ("
 PORTAL_PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # server cache
 PORTAL_PAGE_CACHE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_CACHE_BROWSER_MAX_AGE", "60"))
 PORTAL_PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PAGE_CACHE_CDN_MAX_AGE", "300"))  # s-maxage
+# Rows of the portal's apps that visitors never see, which must not empty the page cache
+# (besides Wagtail's revisions, locks and drafts, and the scheduler's jobs): the link check's
+# results and the partner set-up's records. (A link failing for LINKCHECK_BROKEN_AFTER_DAYS
+# shows its note once the cached pages expire: PORTAL_PAGE_CACHE_TIMEOUT.)
+PORTAL_PAGE_CACHE_INTERNAL_MODELS = ["training.LinkCheck", "partners.PartnerAccess"]
 # A CDN or caching proxy to purge on publish (Wagtail's front-end cache module): an HTTP PURGE
 # endpoint (Varnish, nginx) in FRONTEND_CACHE_PURGE_URL, or Cloudflare with
 # CLOUDFLARE_API_TOKEN and CLOUDFLARE_ZONE_ID. Unset: nothing is purged.

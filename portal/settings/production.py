@@ -60,3 +60,9 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
         socket_connect_timeout=float(os.environ.get("CACHE_CONNECT_TIMEOUT", "1")),
         socket_timeout=float(os.environ.get("CACHE_TIMEOUT", "1")),
     )
+
+# The anonymous page cache needs a cache that every worker and server shares: with a cache in
+# each process's memory a publish would reach one worker while the others kept serving the old
+# page. With this on, the page cache refuses to start on a per-process cache (the workers do not
+# boot; `manage.py check --deploy` reports it): set CACHE_URL to Redis, or PAGE_CACHE=off.
+PORTAL_PAGE_CACHE_REQUIRE_SHARED = True

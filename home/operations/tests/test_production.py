@@ -39,7 +39,10 @@ def manage(*args, **env):
 
 
 def test_deploy_check_reports_nothing():
-    result = manage("check", "--deploy", "--fail-level", "DEBUG", **PRODUCTION_ENV)
+    # Without Redis the page cache must be off (home/pagecache/tests/test_shared_cache.py).
+    result = manage(
+        "check", "--deploy", "--fail-level", "DEBUG", PAGE_CACHE="off", **PRODUCTION_ENV
+    )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
 
