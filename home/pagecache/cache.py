@@ -135,12 +135,19 @@ def unshared_cache_problem():
 # made while the cache was unreachable is not lost when it returns with its old data.
 
 
+def first_generation():
+    """The value a new generation row starts at: random, so that no entry stored before it
+    (in a cache that outlived the database, or by another connection that could not see this
+    row yet) can carry it, whatever the clock says."""
+    return secrets.randbits(62)
+
+
 def stored_generation():
     """The database's generation (its row is created on first use)."""
     value = ContentGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
     if value is None:
         row, _created = ContentGeneration.objects.get_or_create(
-            pk=1, defaults={"value": time.time_ns()}
+            pk=1, defaults={"value": first_generation()}
         )
         value = row.value
     return value
@@ -194,7 +201,7 @@ def bump_generation():
 def _commit_bump():
     if not ContentGeneration.objects.filter(pk=1).update(value=F("value") + 1):
         _row, created = ContentGeneration.objects.get_or_create(
-            pk=1, defaults={"value": time.time_ns()}
+            pk=1, defaults={"value": first_generation()}
         )
         if not created:
             ContentGeneration.objects.filter(pk=1).update(value=F("value") + 1)
