@@ -117,8 +117,8 @@ PAGES = [
         "body": [
             (
                 "paragraph",
-                "<p>This site is published by the Cluster4Smart consortium, coordinated by SCS in "
-                "Sophia Antipolis, France. The texts may be reused with acknowledgement of the "
+                "<p>This site is published by the Cluster4Smart consortium, coordinated by SCS "
+                "(France). The texts may be reused with acknowledgement of the "
                 "source.</p>" + legal_demo.html(legal_demo.LEGAL_NOTICE_PARAGRAPHS),
             ),
         ],
@@ -230,11 +230,11 @@ FR = {
     "Legal notice": "Mentions légales",
     "Who publishes this site.": "Qui publie ce site.",
     (
-        "This site is published by the Cluster4Smart consortium, coordinated by SCS in Sophia "
-        "Antipolis, France. The texts may be reused with acknowledgement of the source."
+        "This site is published by the Cluster4Smart consortium, coordinated by SCS "
+        "(France). The texts may be reused with acknowledgement of the source."
     ): (
-        "Ce site est publié par le consortium Cluster4Smart, coordonné par SCS à Sophia "
-        "Antipolis, France. Les textes peuvent être réutilisés en citant la source."
+        "Ce site est publié par le consortium Cluster4Smart, coordonné par SCS "
+        "(France). Les textes peuvent être réutilisés en citant la source."
     ),
     STATEMENT: (
         "Le projet Cluster4Smart a reçu un financement du programme Erasmus+ de l’Union "
@@ -350,11 +350,11 @@ ES = {
     "Legal notice": "Aviso legal",
     "Who publishes this site.": "Quién publica este sitio.",
     (
-        "This site is published by the Cluster4Smart consortium, coordinated by SCS in Sophia "
-        "Antipolis, France. The texts may be reused with acknowledgement of the source."
+        "This site is published by the Cluster4Smart consortium, coordinated by SCS "
+        "(France). The texts may be reused with acknowledgement of the source."
     ): (
-        "Este sitio lo publica el consorcio Cluster4Smart, coordinado por SCS en Sophia "
-        "Antipolis, Francia. Los textos pueden reutilizarse citando la fuente."
+        "Este sitio lo publica el consorcio Cluster4Smart, coordinado por SCS "
+        "(Francia). Los textos pueden reutilizarse citando la fuente."
     ),
     STATEMENT: (
         "El proyecto Cluster4Smart ha recibido financiación del programa Erasmus+ de la Unión "
@@ -469,11 +469,11 @@ HU = {
     "Legal notice": "Impresszum",
     "Who publishes this site.": "Ki teszi közzé ezt az oldalt.",
     (
-        "This site is published by the Cluster4Smart consortium, coordinated by SCS in Sophia "
-        "Antipolis, France. The texts may be reused with acknowledgement of the source."
+        "This site is published by the Cluster4Smart consortium, coordinated by SCS "
+        "(France). The texts may be reused with acknowledgement of the source."
     ): (
-        "Az oldalt a Cluster4Smart konzorcium teszi közzé, amelyet az SCS koordinál Sophia "
-        "Antipolisban, Franciaországban. A szövegek a forrás megjelölésével újra "
+        "Az oldalt a Cluster4Smart konzorcium teszi közzé, amelyet az SCS koordinál "
+        "(Franciaország). A szövegek a forrás megjelölésével újra "
         "felhasználhatók."
     ),
     STATEMENT: (

@@ -1,14 +1,14 @@
 """Demo texts of the legal pages added for the newsletter and the contact form, with their
 French, Spanish and Hungarian translations (keyed by the English source, like home/demo.py).
 They are templates, and say so: the coordinator, the data controller, completes and checks
-them. Nothing here goes beyond the seed facts (the coordinator is SCS, Sophia Antipolis)."""
+them. Nothing here goes beyond the seed facts (the coordinator is SCS, France)."""
 
 TEMPLATE_NOTE = (
     "This text is a template shipped with the demo content: the coordinator must check and "
     "complete it before the site is published."
 )
 CONTROLLER = (
-    "The data controller is the project coordinator, SCS, Sophia Antipolis, France. Write to "
+    "The data controller is the project coordinator, SCS, France. Write to "
     "the coordinator through the contact form of this site."
 )
 FORMS = (
@@ -47,7 +47,7 @@ FR = {
         "le vérifier et le compléter avant la mise en ligne du site."
     ),
     CONTROLLER: (
-        "Le responsable du traitement est le coordinateur du projet, SCS, Sophia Antipolis, "
+        "Le responsable du traitement est le coordinateur du projet, SCS, "
         "France. Écrivez au coordinateur au moyen du formulaire de contact de ce site."
     ),
     FORMS: (
@@ -81,7 +81,7 @@ ES = {
         "debe revisarlo y completarlo antes de publicar el sitio."
     ),
     CONTROLLER: (
-        "El responsable del tratamiento es el coordinador del proyecto, SCS, Sophia Antipolis, "
+        "El responsable del tratamiento es el coordinador del proyecto, SCS, "
         "Francia. Escriba al coordinador mediante el formulario de contacto de este sitio."
     ),
     FORMS: (
@@ -113,7 +113,7 @@ HU = {
         "ki kell egészítenie az oldal közzététele előtt."
     ),
     CONTROLLER: (
-        "Az adatkezelő a projekt koordinátora, az SCS (Sophia Antipolis, Franciaország). A "
+        "Az adatkezelő a projekt koordinátora, az SCS (Franciaország). A "
         "koordinátornak az oldal kapcsolatfelvételi űrlapján írhat."
     ),
     FORMS: (
