@@ -1,8 +1,9 @@
-"""Demo content of the project family and the training catalogue, from the seed article:
-Cluster4Smart (the host project), its two successors BRILLIANT and BSR Cluster Manager
-Education, and the Cluster4Smart MOOC modules, in English with French, Spanish and Hungarian
-translations. Facts come from the article only; what it does not say (exact dates of the
-successors, their websites, the MOOC's address) is left empty rather than invented."""
+"""Demo content of the project family and the training catalogue, from the seed article and
+the facts gathered for the demo: Cluster4Smart (the host project), its two successors BRILLIANT
+and BSR Cluster Manager Education, and the four themes of the Cluster4Smart MOOC, in English
+with French, Spanish and Hungarian translations. What the sources do not say (exact dates of the
+successors, their websites, the MOOC's address, each theme's level and learning outcomes) is
+left empty rather than invented."""
 
 import datetime
 
@@ -126,54 +127,38 @@ TRAINING_INDEX = {
     "title": "Training",
     "show_in_menus": True,
     "intro": (
-        "The Cluster4Smart online course for cluster managers, module by module, with the "
-        "languages each module is available in."
+        "The free Cluster4Smart online course (MOOC) for cluster managers, theme by theme, in "
+        "English, French, Spanish and Hungarian."
     ),
 }
 
+# The MOOC's four themes, as the project site names them. The sources give no level, no
+# learning outcomes and no address per theme: those stay empty. The theme vocabulary names each
+# of them; the format is the one the sources give (a MOOC).
+MODULE_SUMMARY = (
+    "A theme of the Cluster4Smart MOOC, a free online course of about 60 hours in four themes "
+    "with video clips, course material, fact sheets and quizzes."
+)
 MODULES = [
     {
-        "slug": "digital-transformation-strategy",
-        "title": "Digital transformation strategy for clusters",
-        "theme": "digital-transformation",
-        "level": "introductory",
-        "summary": (
-            "How a cluster can set a digital transformation strategy that meets the needs of "
-            "its members."
-        ),
-        "learning_outcomes": (
-            "<p>Assess the digital maturity of the cluster’s members and set priorities for "
-            "the cluster’s action.</p>"
-        ),
+        "slug": "internationalisation",
+        "title": "Internationalisation",
+        "theme": "internationalisation",
     },
     {
-        "slug": "industry-4-0-overview",
-        "title": "Industry 4.0 technologies: an overview for cluster managers",
+        "slug": "business-leadership-and-entrepreneurship",
+        "title": "Business leadership and entrepreneurship",
+        "theme": "business-leadership",
+    },
+    {
+        "slug": "industry-4-0",
+        "title": "Industry 4.0",
         "theme": "industry-4-0",
-        "level": "introductory",
-        "summary": "The main Industry 4.0 technologies and what they change for companies.",
-        "learning_outcomes": (
-            "<p>Explain the main Industry 4.0 technologies to the cluster’s members.</p>"
-        ),
     },
     {
-        "slug": "services-for-members",
-        "title": "Designing services for cluster members",
-        "theme": "services",
-        "level": "intermediate",
-        "summary": "New services a cluster can offer to support its members’ transition.",
-        "learning_outcomes": (
-            "<p>Design and evaluate a service that supports members in their transition to "
-            "Industry 4.0.</p>"
-        ),
-    },
-    {
-        "slug": "communication-and-community",
-        "title": "Communication and community management in clusters",
-        "theme": "communication",
-        "level": "intermediate",
-        "summary": "Keeping the members of a cluster informed, involved and connected.",
-        "learning_outcomes": "<p>Plan the communication of a cluster with its members.</p>",
+        "slug": "cluster-management",
+        "title": "Cluster management",
+        "theme": "cluster-management",
     },
 ]
 
@@ -269,49 +254,21 @@ FR = {
     "training": "formation",
     "Training": "Formation",
     TRAINING_INDEX["intro"]: (
-        "La formation en ligne Cluster4Smart pour les managers de clusters, module par module, "
-        "avec les langues dans lesquelles chaque module est disponible."
+        "La formation en ligne gratuite Cluster4Smart (MOOC) pour les managers de clusters, "
+        "thème par thème, en anglais, en français, en espagnol et en hongrois."
     ),
-    "digital-transformation-strategy": "strategie-transformation-numerique",
-    "Digital transformation strategy for clusters": (
-        "Stratégie de transformation numérique pour les clusters"
-    ),
-    MODULES[0]["summary"]: (
-        "Comment un cluster peut définir une stratégie de transformation numérique qui répond "
-        "aux besoins de ses membres."
-    ),
-    MODULES[0]["learning_outcomes"]: (
-        "<p>Évaluer la maturité numérique des membres du cluster et fixer les priorités de "
-        "l’action du cluster.</p>"
-    ),
-    "industry-4-0-overview": "panorama-industrie-4-0",
-    "Industry 4.0 technologies: an overview for cluster managers": (
-        "Les technologies de l’industrie 4.0 : panorama pour les managers de clusters"
-    ),
-    MODULES[1]["summary"]: (
-        "Les principales technologies de l’industrie 4.0 et ce qu’elles changent pour les "
-        "entreprises."
-    ),
-    MODULES[1]["learning_outcomes"]: (
-        "<p>Expliquer les principales technologies de l’industrie 4.0 aux membres du cluster.</p>"
-    ),
-    "services-for-members": "services-aux-membres",
-    "Designing services for cluster members": "Concevoir des services pour les membres du cluster",
-    MODULES[2]["summary"]: (
-        "Les nouveaux services qu’un cluster peut proposer pour accompagner la transition de "
-        "ses membres."
-    ),
-    MODULES[2]["learning_outcomes"]: (
-        "<p>Concevoir et évaluer un service qui accompagne les membres dans leur transition "
-        "vers l’industrie 4.0.</p>"
-    ),
-    "communication-and-community": "communication-et-animation",
-    "Communication and community management in clusters": (
-        "Communication et animation de communauté dans les clusters"
-    ),
-    MODULES[3]["summary"]: "Tenir les membres d’un cluster informés, impliqués et en relation.",
-    MODULES[3]["learning_outcomes"]: (
-        "<p>Planifier la communication d’un cluster avec ses membres.</p>"
+    "internationalisation": "internationalisation",
+    "Internationalisation": "Internationalisation",
+    "business-leadership-and-entrepreneurship": "leadership-et-entrepreneuriat",
+    "Business leadership and entrepreneurship": "Leadership et entrepreneuriat",
+    "industry-4-0": "industrie-4-0",
+    "Industry 4.0": "Industrie 4.0",
+    "cluster-management": "management-de-clusters",
+    "Cluster management": "Management de clusters",
+    MODULE_SUMMARY: (
+        "Un thème du MOOC Cluster4Smart, une formation en ligne gratuite d’environ 60 heures "
+        "en quatre thèmes, avec des clips vidéo, des supports de cours, des fiches "
+        "d’information et des quiz."
     ),
     "Cluster4Smart consortium": "Consortium Cluster4Smart",
 }
@@ -410,51 +367,20 @@ ES = {
     "training": "formacion",
     "Training": "Formación",
     TRAINING_INDEX["intro"]: (
-        "El curso en línea Cluster4Smart para gestores de clústeres, módulo a módulo, con los "
-        "idiomas en los que está disponible cada módulo."
+        "El curso en línea gratuito Cluster4Smart (MOOC) para gestores de clústeres, tema a "
+        "tema, en inglés, francés, español y húngaro."
     ),
-    "digital-transformation-strategy": "estrategia-transformacion-digital",
-    "Digital transformation strategy for clusters": (
-        "Estrategia de transformación digital para clústeres"
-    ),
-    MODULES[0]["summary"]: (
-        "Cómo un clúster puede definir una estrategia de transformación digital que responda a "
-        "las necesidades de sus miembros."
-    ),
-    MODULES[0]["learning_outcomes"]: (
-        "<p>Evaluar la madurez digital de los miembros del clúster y fijar las prioridades de "
-        "su acción.</p>"
-    ),
-    "industry-4-0-overview": "panorama-industria-4-0",
-    "Industry 4.0 technologies: an overview for cluster managers": (
-        "Tecnologías de la industria 4.0: panorama para gestores de clústeres"
-    ),
-    MODULES[1]["summary"]: (
-        "Las principales tecnologías de la industria 4.0 y lo que cambian para las empresas."
-    ),
-    MODULES[1]["learning_outcomes"]: (
-        "<p>Explicar las principales tecnologías de la industria 4.0 a los miembros del "
-        "clúster.</p>"
-    ),
-    "services-for-members": "servicios-para-miembros",
-    "Designing services for cluster members": "Diseñar servicios para los miembros del clúster",
-    MODULES[2]["summary"]: (
-        "Nuevos servicios que un clúster puede ofrecer para acompañar la transición de sus "
-        "miembros."
-    ),
-    MODULES[2]["learning_outcomes"]: (
-        "<p>Diseñar y evaluar un servicio que acompañe a los miembros en su transición a la "
-        "industria 4.0.</p>"
-    ),
-    "communication-and-community": "comunicacion-y-comunidad",
-    "Communication and community management in clusters": (
-        "Comunicación y gestión de la comunidad en los clústeres"
-    ),
-    MODULES[3][
-        "summary"
-    ]: "Mantener a los miembros de un clúster informados, implicados y conectados.",
-    MODULES[3]["learning_outcomes"]: (
-        "<p>Planificar la comunicación de un clúster con sus miembros.</p>"
+    "internationalisation": "internacionalizacion",
+    "Internationalisation": "Internacionalización",
+    "business-leadership-and-entrepreneurship": "liderazgo-empresarial-y-emprendimiento",
+    "Business leadership and entrepreneurship": "Liderazgo empresarial y emprendimiento",
+    "industry-4-0": "industria-4-0",
+    "Industry 4.0": "Industria 4.0",
+    "cluster-management": "gestion-de-clusteres",
+    "Cluster management": "Gestión de clústeres",
+    MODULE_SUMMARY: (
+        "Un tema del MOOC Cluster4Smart, un curso en línea gratuito de unas 60 horas en cuatro "
+        "temas, con vídeos, material del curso, fichas informativas y cuestionarios."
     ),
     "Cluster4Smart consortium": "Consorcio Cluster4Smart",
 }
@@ -553,47 +479,20 @@ HU = {
     "training": "kepzes",
     "Training": "Képzés",
     TRAINING_INDEX["intro"]: (
-        "A Cluster4Smart online képzése klasztermenedzsereknek, modulonként, az egyes modulok "
-        "elérhető nyelveivel."
+        "A Cluster4Smart ingyenes online kurzusa (MOOC) klasztermenedzsereknek, témánként, "
+        "angolul, franciául, spanyolul és magyarul."
     ),
-    "digital-transformation-strategy": "digitalis-atalakulasi-strategia",
-    "Digital transformation strategy for clusters": (
-        "Digitális átalakulási stratégia klaszterek számára"
-    ),
-    MODULES[0]["summary"]: (
-        "Hogyan alakíthat ki egy klaszter olyan digitális átalakulási stratégiát, amely "
-        "megfelel tagjai igényeinek."
-    ),
-    MODULES[0]["learning_outcomes"]: (
-        "<p>A klasztertagok digitális érettségének felmérése és a klaszter tevékenységének "
-        "prioritásai.</p>"
-    ),
-    "industry-4-0-overview": "ipar-4-0-attekintes",
-    "Industry 4.0 technologies: an overview for cluster managers": (
-        "Az Ipar 4.0 technológiái: áttekintés klasztermenedzsereknek"
-    ),
-    MODULES[1]["summary"]: (
-        "Az Ipar 4.0 fő technológiái, és hogy mit változtatnak a vállalatok számára."
-    ),
-    MODULES[1]["learning_outcomes"]: (
-        "<p>Az Ipar 4.0 fő technológiáinak bemutatása a klaszter tagjainak.</p>"
-    ),
-    "services-for-members": "szolgaltatasok-tagoknak",
-    "Designing services for cluster members": "Szolgáltatások tervezése a klaszter tagjainak",
-    MODULES[2]["summary"]: (
-        "Új szolgáltatások, amelyekkel egy klaszter támogathatja tagjai átállását."
-    ),
-    MODULES[2]["learning_outcomes"]: (
-        "<p>Olyan szolgáltatás tervezése és értékelése, amely támogatja a tagokat az Ipar "
-        "4.0-ra való átállásban.</p>"
-    ),
-    "communication-and-community": "kommunikacio-es-kozossegszervezes",
-    "Communication and community management in clusters": (
-        "Kommunikáció és közösségszervezés a klaszterekben"
-    ),
-    MODULES[3]["summary"]: "A klaszter tagjainak tájékoztatása, bevonása és összekapcsolása.",
-    MODULES[3]["learning_outcomes"]: (
-        "<p>A klaszter tagjaival folytatott kommunikáció megtervezése.</p>"
+    "internationalisation": "nemzetkoziesedes",
+    "Internationalisation": "Nemzetköziesedés",
+    "business-leadership-and-entrepreneurship": "uzleti-vezetes-es-vallalkozoi-keszsegek",
+    "Business leadership and entrepreneurship": "Üzleti vezetés és vállalkozói készségek",
+    "industry-4-0": "ipar-4-0",
+    "Industry 4.0": "Ipar 4.0",
+    "cluster-management": "klasztermenedzsment",
+    "Cluster management": "Klasztermenedzsment",
+    MODULE_SUMMARY: (
+        "A Cluster4Smart MOOC egyik témája; az ingyenes, mintegy 60 órás online kurzus négy "
+        "témából áll, videoklipekkel, kurzusanyagokkal, tájékoztató lapokkal és kvízekkel."
     ),
     "Cluster4Smart consortium": "Cluster4Smart konzorcium",
 }
@@ -700,7 +599,8 @@ def seed_training(demo, projects):
             index,
             TrainingResourcePage,
             spec["slug"],
-            format="module",
+            summary=MODULE_SUMMARY,
+            format="mooc",
             is_free=True,
             provider="Cluster4Smart consortium",
             origin_project=projects["c4s"],

@@ -140,7 +140,13 @@ class TrainingResourcePage(BasePage):
         help_text=_("What participants will be able to do afterwards."),
     )
     theme = models.CharField(_("theme"), max_length=32, choices=Theme.choices)
-    level = models.CharField(_("level"), max_length=16, choices=Level.choices)
+    level = models.CharField(
+        _("level"),
+        max_length=16,
+        choices=Level.choices,
+        blank=True,
+        help_text=_("Leave empty if it is not known."),
+    )
     format = models.CharField(_("format"), max_length=16, choices=Format.choices)
     workload_hours = models.PositiveSmallIntegerField(_("workload (hours)"), null=True, blank=True)
     languages = ParentalManyToManyField(
@@ -261,12 +267,13 @@ class TrainingResourcePage(BasePage):
             "name": self.title,
             "url": absolute_url(request, self),
             "description": self.get_summary() or self.title,
-            "educationalLevel": self.get_level_display(),
             "about": self.get_theme_display(),
             "learningResourceType": self.get_format_display(),
             "inLanguage": [language.code for language in self.languages.all()],
             "isAccessibleForFree": self.is_free,
         }
+        if self.level:
+            data["educationalLevel"] = self.get_level_display()
         if self.provider:
             data["provider"] = {"@type": "Organization", "name": self.provider}
         if self.licence_url or self.licence:

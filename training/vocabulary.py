@@ -13,6 +13,7 @@ class Theme(models.TextChoices):
     INDUSTRY_40 = "industry-4-0", _("Industry 4.0 technologies")
     SERVICES = "services", _("Services to cluster members")
     INTERNATIONALISATION = "internationalisation", _("Internationalisation")
+    BUSINESS_LEADERSHIP = "business-leadership", _("Business leadership and entrepreneurship")
     COMMUNICATION = "communication", _("Communication and marketing")
     FUNDING = "funding", _("Funding and project management")
 

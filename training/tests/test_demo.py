@@ -64,3 +64,34 @@ def test_seed_is_idempotent_and_every_page_renders(client, site):
     es_index = TrainingIndexPage.objects.get(locale__language_code="es")
     assert es_index.url == "/es/formacion/"
     assert es_index.show_in_menus
+
+
+def test_the_demo_modules_are_the_moocs_four_themes_and_say_only_what_the_sources_say(client, site):
+    call_command("seed_demo", skip_index=True, stdout=StringIO())
+    modules = TrainingResourcePage.objects.filter(locale__language_code="en").order_by("path")
+    assert [(m.title, m.theme) for m in modules] == [
+        ("Internationalisation", "internationalisation"),
+        ("Business leadership and entrepreneurship", "business-leadership"),
+        ("Industry 4.0", "industry-4-0"),
+        ("Cluster management", "cluster-management"),
+    ]
+    for module in modules:
+        # The sources give no level, outcomes, workload or address per theme.
+        assert module.level == ""
+        assert module.learning_outcomes == ""
+        assert module.workload_hours is None
+        assert module.external_url == ""
+        assert module.format == "mooc"
+        assert module.summary.startswith("A theme of the Cluster4Smart MOOC")
+        assert sorted(module.languages.values_list("code", flat=True)) == ["en", "es", "fr", "hu"]
+        text = client.get(module.url).text
+        assert "<dt>Level</dt>" not in text
+        assert "Learning outcomes" not in text
+
+    fr = TrainingResourcePage.objects.get(locale__language_code="fr", slug="industrie-4-0")
+    assert fr.title == "Industrie 4.0"
+    assert fr.summary.startswith("Un thème du MOOC Cluster4Smart")
+    hu = TrainingResourcePage.objects.get(
+        locale__language_code="hu", slug="uzleti-vezetes-es-vallalkozoi-keszsegek"
+    )
+    assert "Üzleti vezetés és vállalkozói készségek" in client.get(hu.url).text

@@ -172,6 +172,26 @@ def test_resource_course_json_ld(client, catalogue):
     assert data["isPartOf"]["name"] == "Cluster4Smart"
 
 
+def test_a_resource_whose_level_is_not_known(client, catalogue, training_index):
+    page = TrainingResourcePageFactory(
+        parent=training_index, title="Level unknown", level="", theme="business-leadership"
+    )
+    page.full_clean()
+    text = client.get(page.url).text
+    assert "<dt>Level</dt>" not in text
+    assert "<dt>Theme</dt><dd>Business leadership and entrepreneurship</dd>" in text
+    (data,) = ld_json(client.get(page.url))
+    assert "educationalLevel" not in data
+    assert data["about"] == "Business leadership and entrepreneurship"
+    card = get(client, training_index).text.split(">Level unknown</a>", 1)[1].split("</p>")[0]
+    # No empty level between the separators.
+    assert re.sub(r"\s+", " ", card).endswith(
+        '"training-card__meta"> Module · Business leadership and entrepreneurship · 3 hours '
+    )
+    assert "Level unknown" not in titles(get(client, training_index, "?level=introductory"))
+    assert titles(get(client, training_index, "?theme=business-leadership")) == ["Level unknown"]
+
+
 def test_course_json_ld_escapes_markup(client, training_index):
     page = TrainingResourcePageFactory(
         parent=training_index, title="</script><b>x</b>", summary="a & b <i>"
