@@ -187,7 +187,9 @@ def leaks(text, page):
     return found
 
 
-def test_a_private_page_shows_nowhere(client, settings, cdn, site_pages):
+def test_a_private_page_shows_nowhere(
+    client, settings, cdn, site_pages, django_capture_on_commit_callbacks
+):
     settings.PORTAL_PAGE_CACHE_ENABLED = True
     sitemaps = client.get("/sitemap.xml").text
     assert all(f"sitemap-{code}.xml" in sitemaps for code in ["en", "fr", "es", "hu"])
@@ -206,11 +208,15 @@ def test_a_private_page_shows_nowhere(client, settings, cdn, site_pages):
         assert page.full_url in shown, (page_type, name)  # linked from a public page
 
         cdn.clear()
-        restriction = PageViewRestriction.objects.create(
-            page=restricted, restriction_type=kind, password="secret" if kind == PASSWORD else ""
-        )
-        if kind == GROUPS:
-            restriction.groups.add(editors)
+        # The purge is sent when the change commits (the test's transaction never does).
+        with django_capture_on_commit_callbacks(execute=True):
+            restriction = PageViewRestriction.objects.create(
+                page=restricted,
+                restriction_type=kind,
+                password="secret" if kind == PASSWORD else "",
+            )
+            if kind == GROUPS:
+                restriction.groups.add(editors)
         try:
             for url in urls:
                 response = client.get(url)
