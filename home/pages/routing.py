@@ -22,17 +22,14 @@ are in home.pages (visibility, request_memo); the site lookup kept in the proces
 home.pagecache.layout.
 """
 
-from django.conf import settings
 from django.db.models import Exists, Q
 from django.http import Http404
 from django.utils import translation
-from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
-from home.pagecache.layout import site_for_request
 from home.pages.request_memo import memo, prime
 from home.pages.visibility import RESTRICTED, read_restricted_paths
 
@@ -53,6 +50,8 @@ def _specific(chain, i, restricted):
     """chain[i] as its own type, in one query (with what its type asks to be joined), keeping
     the locale already read and its parent for get_parent()."""
     page = chain[i]
+    if not i:
+        return page  # the home, already as its type
     cls = page.specific_class
     related = getattr(cls, "serve_select_related", ())
     queryset = cls._default_manager.all()
@@ -60,59 +59,45 @@ def _specific(chain, i, restricted):
         queryset = queryset.select_related(*related)
     specific = queryset.get(pk=page.pk)
     specific.locale = page.locale
-    if i:
-        specific._cached_parent_obj = chain[i - 1]
     private = any(page.path.startswith(path) for path in restricted)
     if not private and not any(p.alias_of_id for p in chain[: i + 1]):
         # Neither the page nor any ancestor is restricted, and no alias
         # makes another page's restrictions apply: nothing for Wagtail's privacy check to read.
-        specific._portal_view_restrictions = PageViewRestriction.objects.none()
+        specific.portal_view_restrictions = PageViewRestriction.objects.none()
     return specific
 
 
-def route(request, path):
-    """Wagtail's `Page.route_for_request(request, path)` in two queries. Raises Http404 where
-    Wagtail would, CannotRoute where it would do something this does not."""
-    site = site_for_request(request)
-    if site is None:
-        raise CannotRoute
-    root = site.root_page
-    components = [component for component in path.split("/") if component]
+def _prime_home(home, request):
+    """The layout asks for the active language's home and Locale: when the home routed to is
+    that language's, it is both."""
     try:
         code = get_supported_content_language_variant(translation.get_language())
-        default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    except LookupError as e:
-        raise CannotRoute from e
+    except LookupError:
+        return
+    if home.locale.language_code == code:
+        prime(request, ("locale", translation.get_language()), home.locale)
+        if home.alias_of_id is None and home.live:
+            prime(request, "site_root", home)
 
-    wanted = Q(translation_key=root.translation_key, depth=root.depth)
+
+def route(home, request, components):
+    """What `Page.route(request, components)` answers for `home` (the site's root in the active
+    language, as Wagtail's `Page.route_for_request` hands it to HomePage.route()), in one query
+    for the pages along the path and one for the page found as its type. Raises Http404 where
+    Wagtail would, CannotRoute where it would do something this does not."""
+    _prime_home(home, request)
+    if not components:
+        raise CannotRoute  # the home itself: Wagtail's route() reads nothing more
+
+    wanted = Q()
     for i, slug in enumerate(components):
-        wanted |= Q(depth=root.depth + 1 + i, slug=slug)
+        wanted |= Q(depth=home.depth + 1 + i, slug=slug)
     rows = list(
-        Page.objects.filter(wanted)
+        Page.objects.filter(wanted, path__startswith=home.path)
         .select_related("locale")
         .annotate(portal_any_restriction=Exists(PageViewRestriction.objects.all()))
         .order_by()
     )
-
-    # The site root in the active language, as `root.localized` finds it: its translation in
-    # that language if live, else the root itself.
-    homes = {
-        row.locale.language_code: row for row in rows if row.translation_key == root.translation_key
-    }
-    root = next((row for row in rows if row.pk == root.pk), None)
-    if root is None:
-        raise CannotRoute
-    home = homes.get(code)
-    if home is None and root.locale.language_code != default_code:
-        # Without a home in this language Wagtail looks for one in the default language
-        # (when this language has no locale): leave that to Wagtail.
-        raise CannotRoute
-    if home is None or not home.live:
-        home = root
-    if home.locale.language_code == code:
-        prime(request, ("locale", translation.get_language()), home.locale)
-        if home.alias_of_id is None and (home.live or home.pk == root.pk):
-            prime(request, "site_root", home)
 
     if rows and not rows[0].portal_any_restriction:
         prime(request, RESTRICTED, [])  # no private section: public() needs no condition
@@ -138,19 +123,20 @@ def route(request, path):
 
     for i, page in enumerate(chain):
         remaining = components[i:]
-        cls = page.specific_class
-        if cls is None:
-            raise CannotRoute
-        if not _routes_like_page(cls):
-            if not _is_plain_routable(cls):
-                return _specific(chain, i, restricted).route(request, remaining)
-            if page.live:
-                try:
-                    cls.get_resolver().resolve("/" + "".join(f"{c}/" for c in remaining))
-                except Http404:
-                    pass  # not one of its sub-routes: on to its children, as Wagtail does
-                else:
+        if i:
+            cls = page.specific_class
+            if cls is None:
+                raise CannotRoute
+            if not _routes_like_page(cls):
+                if not _is_plain_routable(cls):
                     return _specific(chain, i, restricted).route(request, remaining)
+                if page.live:
+                    try:
+                        cls.get_resolver().resolve("/" + "".join(f"{c}/" for c in remaining))
+                    except Http404:
+                        pass  # not one of its sub-routes: on to its children, as Wagtail does
+                    else:
+                        return _specific(chain, i, restricted).route(request, remaining)
         if remaining:
             if i + 1 == len(chain):
                 raise Http404  # no child with that slug
@@ -159,15 +145,3 @@ def route(request, path):
             raise Http404
         return RouteResult(_specific(chain, i, restricted))
     raise Http404  # pragma: no cover (the loop always returns or raises)
-
-
-def serve(request, path):
-    """Wagtail's `serve` view, the route found by `route()` where it can."""
-    if not hasattr(request, "_wagtail_route_for_request"):
-        try:
-            request._wagtail_route_for_request = route(request, path)
-        except Http404:
-            request._wagtail_route_for_request = None
-        except CannotRoute:
-            pass
-    return wagtail_views.serve(request, path)
