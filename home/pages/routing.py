@@ -1,25 +1,25 @@
-"""Serving pages at a fixed, small number of queries.
+"""HomePage.route(): the path below the home in a fixed, small number of queries.
 
-Wagtail routes a URL one segment at a time: for `/en/news/some-article/` it fetches the site
-root as its specific type, then each child by slug and each as its specific type (two queries per
-segment), and its privacy check reads the page's ancestors and then their view restrictions (two
-more). `serve` below resolves the whole path in one query instead (the active language's home
-and every page whose slug and depth match a segment, each flagged when it lies in a private
-section), then fetches the page it found as its specific type: two queries whatever the depth.
-It then hands over to Wagtail's own `serve` view (the route is cached on the request the way
-Wagtail caches it), so the `before_serve_page` hooks, privacy checks, `serve()` and
-`RoutablePageMixin` sub-routes run unchanged.
+Wagtail's serve view (`wagtail_serve`) routes through `Page.route_for_request`: it finds the
+site (`Site.find_for_request`), takes the site root in the active language as its specific type
+and calls its `route()` with the path's segments; `Page.route()` then fetches each child by slug
+and each as its specific type (two queries per segment), and its privacy check reads the page's
+ancestors and their view restrictions (two more). HomePage overrides `route()` (documented as
+overridable) with `route()` below: one query for every page under the home whose slug and depth
+match a segment, each flagged when a view restriction exists, then the page found as its
+specific type: two queries whatever the depth. Wagtail's serve view then runs the
+`before_serve_page` hooks, privacy checks, `serve()` and `RoutablePageMixin` sub-routes
+unchanged.
 
-It falls back to Wagtail's routing, or to the page's own `route()`, for anything it does not
-know how to do the same way: a page type that overrides `route()` (a `RoutablePageMixin` page
-whose sub-route matches the rest of the path is handed the rest of the path, as Wagtail would),
-a site root without a translation at its own depth, a page type whose model is gone.
-Drafts are 404s (as with Wagtail, a draft section still leads to its live children), and a
-page in a private section, or under an alias, gets Wagtail's full view restriction check.
+It falls back to Wagtail's `Page.route()` (CannotRoute), or hands over to a page's own
+`route()`, for anything it does not know how to do the same way: the home itself, a page type
+that overrides `route()` (a `RoutablePageMixin` page whose sub-route matches the rest of the path
+is handed the rest of the path, as Wagtail would), a page type whose model is gone. Drafts are
+404s (as with Wagtail, a draft section still leads to its live children), and a page in a
+private section, or under an alias, gets Wagtail's full view restriction check.
 
 What the public may see (`private_q()`, `public()`) and the per-request memo the route primes
-are in home.pages (visibility, request_memo); the site lookup kept in the process is in
-home.pagecache.layout.
+are in home.pages (visibility, request_memo).
 """
 
 from django.db.models import Exists, Q
