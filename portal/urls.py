@@ -1,12 +1,11 @@
 from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import routing
 from home.operations import health
 from home.search import views as home_views
 from home.seo import sitemaps as home_sitemap
@@ -39,10 +38,9 @@ urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     # The newsletter's sign-up, confirmation and unsubscribe views (news/newsletter/views.py).
     *([path("newsletter/", include("news.newsletter.urls"))] if apps.is_installed("news") else []),
-    # Wagtail's URLs, its page view replaced by one that routes a path in one query
-    # (home/routing.py) and then hands over to Wagtail's.
-    *[p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"],
-    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
+    # Wagtail's URLs and its page view (`wagtail_serve`); HomePage.route() resolves the path
+    # below the home in one query (home/pages/routing.py).
+    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 

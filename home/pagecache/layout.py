@@ -1,9 +1,8 @@
-"""What every page's layout reads and only content changes: the site serving the request and
-the site's funding statement, kept in the process until the content generation moves
+"""What every page's layout reads: the site serving the request (Wagtail's lookup), the site's
+funding statement, kept in the process until the content generation moves
 (home.pagecache.cache.remember_in_process), and the active locale, read once per request."""
 
 from django.db.models import Q
-from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Locale, Site
 
@@ -13,21 +12,14 @@ from home.pages.request_memo import memo
 
 
 def site_for_request(request):
-    """Wagtail's `Site.find_for_request` (a query on every request), kept in the process until
-    content changes (sites are content: saving one bumps the generation). It becomes the
-    request's site for Wagtail's own calls too."""
-    if not hasattr(request, "_wagtail_site"):
-        hostname = split_domain_port(request._get_raw_host())[0]
-        key = ("site", hostname, request.get_port())
-        request._wagtail_site = remember_in_process(
-            request, key, lambda: Site._find_for_request(request)
-        )
-    return request._wagtail_site
+    """The site serving the request: Wagtail's `Site.find_for_request` (one query per request,
+    which Wagtail keeps on the request for its own routing too)."""
+    return Site.find_for_request(request)
 
 
 def active_locale(request):
-    """The active language's Locale, once per request (primed by home.routing when it served
-    the page)."""
+    """The active language's Locale, once per request (primed by home.pages.routing when it
+    routed to the home)."""
     return memo(request, ("locale", translation.get_language()), Locale.get_active)
 
 

@@ -24,6 +24,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.pages import routing
 from home.pages.blocks import BodyBlock
 from home.pages.visibility import private_q
 
@@ -116,7 +117,7 @@ class BasePage(Page):
 
     objects = PortalPageManager()
 
-    # Joined when the page is served (home.routing): the foreign keys its template shows.
+    # Joined when the page is routed to (home.pages.routing): the foreign keys its template shows.
     serve_select_related = ()
     # The query parameters the page reads (a listing's filters and page number): the page
     # cache keys on these and stores no response to a request with any other
@@ -151,8 +152,9 @@ class BasePage(Page):
         abstract = True
 
     def get_view_restrictions(self):
-        # home.routing has already checked in SQL that nothing restricts a page it served.
-        known = getattr(self, "_portal_view_restrictions", None)
+        # HomePage.route() (home.pages.routing) has already checked in SQL that nothing
+        # restricts a page it routed to.
+        known = getattr(self, "portal_view_restrictions", None)
         return known if known is not None else super().get_view_restrictions()
 
     def get_summary(self):
@@ -197,6 +199,15 @@ class HomePage(BasePage):
 
     def get_social_image(self):
         return self.social_image or self.hero_image
+
+    def route(self, request, path_components):
+        """Wagtail's routing below the home (documented as overridable; Wagtail's serve view
+        calls it on the site's root in the active language): the whole path in one query
+        (home.pages.routing), Wagtail's own routing where that cannot answer the same way."""
+        try:
+            return routing.route(self, request, path_components)
+        except routing.CannotRoute:
+            return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         """Sections that other apps add to the home page (latest news, projects, training)

@@ -32,7 +32,7 @@ def current_memo():
 class RequestMemoMiddleware:
     """Makes the request's memo reachable from `current_memo()` while the request is handled
     (its template rendered too), so that every public() of the request shares one reading of
-    the view restrictions, usually none (see home.routing)."""
+    the view restrictions, usually none (see home.pages.routing)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

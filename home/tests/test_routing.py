@@ -1,5 +1,6 @@
-"""home.routing: a URL is routed in a fixed number of queries, to the same page Wagtail's own
-routing finds, with the same privacy, draft, alias, locale and sub-route rules."""
+"""HomePage.route() (home.pages.routing): a URL is routed in a fixed number of queries, to the
+same page Wagtail's own routing finds, with the same privacy, draft, alias, locale and sub-route
+rules."""
 
 import datetime
 
@@ -11,7 +12,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
-from home import routing
 from home.pages.factories import StandardPageFactory
 from home.pages.localization import translate_object
 from news.factories import NewsIndexPageFactory, NewsPageFactory
@@ -63,22 +63,25 @@ def describe(result):
 
 
 def wagtail_route(request, path):
-    """What Wagtail's own routing answers: (page id, args) or None for a 404."""
+    """What Wagtail's own routing answers: (page id, args) or None for a 404 (Page.route(),
+    not the HomePage override)."""
     site = Site.find_for_request(request)
     components = [c for c in path.split("/") if c]
     try:
-        result = site.root_page.localized.specific.route(request, components)
+        result = Page.route(site.root_page.localized.specific, request, components)
     except Http404:
         return None
     return describe(result)
 
 
 def portal_route(request, path):
+    """What the portal answers: Wagtail's `Page.route_for_request`, which hands the path to
+    HomePage.route() (home.pages.routing)."""
     try:
-        result = routing.route(request, path)
+        result = Page.route_for_request(request, path)
     except Http404:
         return None
-    return describe(result)
+    return None if result is None else describe(result)
 
 
 PATHS = [

@@ -134,17 +134,19 @@ def test_the_event_page_links_organiser_and_project_in_the_readers_language(
 # --- query budgets ------------------------------------------------------------------------
 
 # page -> the most queries one uncached request may cost, the same with 3 events as with 30.
+# Each 4 or 5 more than before issue 15 (events index 6, event page 5, .ics 2, feed 4, home 6,
+# project page 10, partner page 7): Wagtail's site lookup and routing, public API only.
 BUDGETS = {
-    "events index": 6,
-    "events index, past": 6,
-    "events index, filtered": 6,
-    "events index, page 2": 6,
-    "event page": 5,
-    "event .ics": 2,
-    "events feed": 4,
-    "home": 6,
-    "project page": 10,
-    "partner page": 7,
+    "events index": 10,
+    "events index, past": 10,
+    "events index, filtered": 10,
+    "events index, page 2": 10,
+    "event page": 9,
+    "event .ics": 6,
+    "events feed": 8,
+    "home": 11,
+    "project page": 14,
+    "partner page": 12,
 }
 
 

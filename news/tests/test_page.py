@@ -226,11 +226,13 @@ def test_query_budget(
     client.get(article.url)
     client.get("/en/news/feed/rss/")
     # The shared layout (site, route, page, menu with alternates, footer) costs 5 of these.
-    with django_assert_max_num_queries(9):
+    # Wagtail's own routing and site lookup (Page.route_for_request, issue 15) cost what the
+    # portal's private shortcut saved: before it 9, 9, 11, 9, now 10, 10, 12, 12 as measured.
+    with django_assert_max_num_queries(10):
         assert client.get("/en/news/").status_code == 200
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         assert client.get("/en/news/category/projects/").status_code == 200
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         assert client.get(article.url).status_code == 200
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(12):
         assert client.get("/en/news/feed/rss/").status_code == 200

@@ -19,7 +19,9 @@ from .conftest import translate_everywhere
 pytestmark = pytest.mark.django_db
 
 # Base layout (site, route, page, menu with alternates, funding) plus the catalogue's own.
-PAGE_QUERY_BUDGET = 11
+# 11 before Wagtail's site lookup and routing (issue 15: public API only), now 13 (index) and
+# 12 (resource) as measured.
+PAGE_QUERY_BUDGET = 13
 
 
 @pytest.fixture

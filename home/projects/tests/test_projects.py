@@ -24,8 +24,9 @@ from home.projects.models import ProjectIndexPage, ProjectPage, ProjectStatus, v
 pytestmark = pytest.mark.django_db
 
 # Queries of a project page or index, base layout included (site, route, page, menu with
-# alternates, funding).
-PAGE_QUERY_BUDGET = 12
+# alternates, funding). 12 before Wagtail's site lookup and routing (issue 15: public API
+# only), now 15 as measured.
+PAGE_QUERY_BUDGET = 15
 
 
 @pytest.fixture
