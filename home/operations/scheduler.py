@@ -173,8 +173,9 @@ def run_due(jobs, log, now=None):
 
 class Scheduler:
     """The long-running mode: claims due slots and runs each claimed job in a thread of its own
-    (a long link check does not hold up publishing); a job still running in this process is
-    not claimed again here. `stop()` (SIGTERM, SIGINT) ends the loop; running jobs finish."""
+    (a long link check does not hold up publishing; on SQLite, which takes one writer at a
+    time, one after another); a job still running in this process is not claimed again here.
+    `stop()` (SIGTERM, SIGINT) ends the loop; running jobs finish."""
 
     def __init__(self, jobs, log, poll=10.0):
         self.jobs = jobs
@@ -193,10 +194,16 @@ class Scheduler:
             thread = self.running.get(job.name)
             if thread is not None and thread.is_alive():
                 continue
-            if claim(job, now):
-                thread = threading.Thread(target=self._run, args=(job,), name=job.name)
-                self.running[job.name] = thread
-                thread.start()
+            if not claim(job, now):
+                continue
+            if connection.vendor == "sqlite":
+                # SQLite lets one connection write at a time (concurrent jobs failed with
+                # "database is locked"): there, jobs run one after another in this thread.
+                self._run(job)
+                continue
+            thread = threading.Thread(target=self._run, args=(job,), name=job.name)
+            self.running[job.name] = thread
+            thread.start()
         upcoming = ScheduledJob.objects.filter(name__in=[job.name for job in self.jobs]).aggregate(
             Min("next_run")
         )["next_run__min"]

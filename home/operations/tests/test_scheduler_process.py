@@ -156,7 +156,7 @@ def test_the_scheduler_started_as_make_run_starts_it_publishes_a_scheduled_page(
 
     database.take_back()
     page.refresh_from_db()
-    assert page.live
+    assert page.live, scheduler.output  # what the scheduler said, if not
     row = ScheduledJob.objects.get(name="publish-scheduled")
     assert (row.runs, row.last_result) == (1, ScheduledJob.Result.OK)
     assert row.last_runner.endswith(f":{scheduler.process.pid}")
