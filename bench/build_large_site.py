@@ -70,6 +70,17 @@ LOREM = (
 )
 
 
+def child_path(parent_path, position):
+    """The materialised path of the child at `position` (1-based) under `parent_path`: the
+    parent's path and the position in treebeard's alphabet (Page.alphabet, base 36 for
+    Wagtail), padded to Page.steplen characters."""
+    digits = ""
+    while position:
+        position, digit = divmod(position, len(Page.alphabet))
+        digits = Page.alphabet[digit] + digits
+    return parent_path + digits.rjust(Page.steplen, Page.alphabet[0])
+
+
 def body(n):
     return [
         {"type": "paragraph", "value": f"<p>{LOREM * 3}</p>", "id": str(uuid.UUID(int=n))},
@@ -227,14 +238,14 @@ class Command(BaseCommand):
         model = type(pages[0])
         parent = Page.objects.select_for_update().get(pk=parent.pk)
         last = parent.get_last_child()
-        step = Page._str2int(last.path[-Page.steplen :]) if last else 0
+        step = int(last.path[-Page.steplen :], 36) if last else 0
         depth = parent.depth + 1
         now = timezone.now()
         content_type = ContentType.objects.get_for_model(model)
         base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
         rows = []
         for offset, page in enumerate(pages, start=1):
-            page.path = Page._get_path(parent.path, depth, step + offset)
+            page.path = child_path(parent.path, step + offset)
             page.depth = depth
             page.numchild = 0
             page.url_path = f"{parent.url_path}{page.slug}/"

@@ -97,11 +97,11 @@ def is_partner_admin(user):
     since the page listing asks once per row)."""
     if not getattr(user, "is_active", False):
         return False
-    if not hasattr(user, "_is_partner_admin"):
-        user._is_partner_admin = (
+    if not hasattr(user, "portal_is_partner_admin"):
+        user.portal_is_partner_admin = (
             user.is_superuser or user.groups.filter(name=MODERATORS_GROUP).exists()
         )
-    return user._is_partner_admin
+    return user.portal_is_partner_admin
 
 
 def group_name_for(partner, exclude_group=None):

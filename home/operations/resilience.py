@@ -1,8 +1,10 @@
 """Keeping the site up when the infrastructure under it fails.
 
-- `ResilientRedisCache`: Django's Redis cache backend, except that when Redis cannot be reached
-  every operation behaves as a cache miss (and writes are dropped) instead of raising, so pages
-  are rendered from the database: slower, not broken. After a failure Redis is left alone for
+- `ResilientRedisCache`: django-redis's cache backend (one redis-py client per process, reused
+  by every call: Django's own Redis backend builds a new client for each call, which cost more
+  than the round trip on a page cache hit), except that when Redis cannot be reached every
+  operation behaves as a cache miss (and writes are dropped) instead of raising, so pages are
+  rendered from the database: slower, not broken. After a failure Redis is left alone for
   PORTAL_CACHE_RETRY_SECONDS, so an unreachable server costs one connection timeout per
   interval and process, not one per cache call. The first call after that interval sends
   `cache_recovered` before it runs, and so does a call that had to open a new connection
@@ -15,25 +17,28 @@
   connection on the next request (CONN_HEALTH_CHECKS checks a persistent one first).
 """
 
+import itertools
 import logging
 import sys
 import threading
 import time
 
 from django.conf import settings
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.dispatch import Signal, receiver
 from django.http import HttpResponse
 from django.template import loader
 from django.utils import translation
+from django_redis.cache import RedisCache
+from django_redis.client import DefaultClient
+from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger("portal.resilience")
 
-CACHE_ERRORS = (RedisConnectionError, RedisTimeoutError, OSError)
+CACHE_ERRORS = (ConnectionInterrupted, RedisConnectionError, RedisTimeoutError, OSError)
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
@@ -46,6 +51,17 @@ cache_recovered = Signal()
 _notifying = threading.local()
 READS = {"get", "get_many", "has_key"}
 
+# Connections opened to Redis by this process, counted by redis-py's connect callback
+# (django-redis shares a connection pool between the clients of one server address, so the
+# count is the process's; a client that sees it move has had a connection opened afresh).
+_connections_opened = itertools.count(1)
+_opened = {"count": 0}
+
+
+def _count_connection(connection):
+    connection.on_connect()
+    _opened["count"] = next(_connections_opened)
+
 
 def _notify(client):
     if getattr(_notifying, "active", False):  # a receiver's own cache calls
@@ -57,73 +73,86 @@ def _notify(client):
         _notifying.active = False
 
 
-def _fallback(name, result):
-    """A RedisCacheClient method that answers `result(*args)` while Redis is unreachable."""
-    original = getattr(RedisCacheClient, name)
+def _resilient(name, result):
+    """A django-redis client method that answers `result(*args, **kwargs)` while Redis is
+    unreachable (what a miss, or a write that did nothing, answers)."""
+    original = getattr(DefaultClient, name)
 
-    def call(self, *args):
+    def call(self, *args, **kwargs):
         try:
-            return original(self, *args)
+            return original(self, *args, **kwargs)
         except CACHE_ERRORS as error:
             self.down_until = time.monotonic() + settings.PORTAL_CACHE_RETRY_SECONDS
             logger.warning("Cache unavailable, serving without it: %s", error)
-            return result(*args)
+            return result(*args, **kwargs)
 
-    def method(self, *args):
+    def method(self, *args, **kwargs):
         if self.down_until:
             if time.monotonic() < self.down_until:
-                return result(*args)
+                return result(*args, **kwargs)
             self.down_until = 0.0
             _notify(self)
             if self.down_until:  # still unreachable
-                return result(*args)
-        value = call(self, *args)
-        if self.connected_afresh and not getattr(_notifying, "active", False):
-            self.connected_afresh = False
+                return result(*args, **kwargs)
+        value = call(self, *args, **kwargs)
+        if self.connections_seen != _opened["count"] and not getattr(_notifying, "active", False):
+            self.connections_seen = _opened["count"]
             _notify(self)
             if name in READS:  # read again what the receivers may have put right
-                value = call(self, *args)
+                value = call(self, *args, **kwargs)
         return value
 
     method.__name__ = name
     return method
 
 
-def _missing_key(*args):
+def _missing_key(*args, **kwargs):
     raise ValueError(f"Key '{args[0]}' not found.")  # what incr() of a missing key raises
 
 
-class ResilientRedisCacheClient(RedisCacheClient):
+def _default(key, default=None, **kwargs):
+    return default
+
+
+class ResilientRedisClient(DefaultClient):
+    """django-redis's client (its documented CLIENT_CLASS option) with the fallbacks above."""
+
     down_until = 0.0
-    connected_afresh = False
+    connections_seen = 0
 
-    def __init__(self, servers, **options):
-        # redis-py calls this for every connection it opens (OPTIONS go to its connection pool).
-        super().__init__(servers, redis_connect_func=self.on_connect, **options)
+    def __init__(self, server, params, backend):
+        options = params.get("OPTIONS", {})
+        pool_options = {
+            **options.get("CONNECTION_POOL_KWARGS", {}),
+            # redis-py calls this for every connection it opens.
+            "redis_connect_func": _count_connection,
+        }
+        options = {**options, "CONNECTION_POOL_KWARGS": pool_options}
+        super().__init__(server, {**params, "OPTIONS": options}, backend)
 
-    def on_connect(self, connection):
-        connection.on_connect()
-        self.connected_afresh = True
-
-    add = _fallback("add", lambda key, value, timeout: False)
-    get = _fallback("get", lambda key, default: default)
-    set = _fallback("set", lambda key, value, timeout: None)
-    touch = _fallback("touch", lambda key, timeout: False)
-    delete = _fallback("delete", lambda key: False)
-    get_many = _fallback("get_many", lambda keys: {})
-    has_key = _fallback("has_key", lambda key: False)
-    incr = _fallback("incr", _missing_key)
-    set_many = _fallback("set_many", lambda data, timeout: [])
-    delete_many = _fallback("delete_many", lambda keys: None)
-    clear = _fallback("clear", lambda: False)
+    add = _resilient("add", lambda *args, **kwargs: False)
+    get = _resilient("get", _default)
+    set = _resilient("set", lambda *args, **kwargs: False)
+    touch = _resilient("touch", lambda *args, **kwargs: False)
+    delete = _resilient("delete", lambda *args, **kwargs: 0)
+    get_many = _resilient("get_many", lambda *args, **kwargs: {})
+    has_key = _resilient("has_key", lambda *args, **kwargs: False)
+    incr = _resilient("incr", _missing_key)
+    set_many = _resilient("set_many", lambda *args, **kwargs: [])
+    delete_many = _resilient("delete_many", lambda *args, **kwargs: 0)
+    clear = _resilient("clear", lambda *args, **kwargs: False)
 
 
 class ResilientRedisCache(RedisCache):
-    """Use as CACHES BACKEND "home.operations.resilience.ResilientRedisCache" (production does)."""
+    """Use as CACHES BACKEND "home.operations.resilience.ResilientRedisCache" (production does);
+    OPTIONS are django-redis's (SOCKET_CONNECT_TIMEOUT, SOCKET_TIMEOUT...)."""
 
     def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = ResilientRedisCacheClient
+        options = {
+            "CLIENT_CLASS": "home.operations.resilience.ResilientRedisClient",
+            **params.get("OPTIONS", {}),
+        }
+        super().__init__(server, {**params, "OPTIONS": options})
 
 
 def service_unavailable(request):

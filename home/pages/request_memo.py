@@ -14,14 +14,14 @@ _current_memo = ContextVar("portal_request_memo", default=None)
 
 def memo(request, key, compute):
     """compute() once per request (the layout asks for the same things in several places)."""
-    cache = request.__dict__.setdefault("_portal_memo", {})
+    cache = request.__dict__.setdefault("portal_memo", {})
     if key not in cache:
         cache[key] = compute()
     return cache[key]
 
 
 def prime(request, key, value):
-    request.__dict__.setdefault("_portal_memo", {}).setdefault(key, value)
+    request.__dict__.setdefault("portal_memo", {}).setdefault(key, value)
 
 
 def current_memo():
@@ -38,7 +38,7 @@ class RequestMemoMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _current_memo.set(request.__dict__.setdefault("_portal_memo", {}))
+        token = _current_memo.set(request.__dict__.setdefault("portal_memo", {}))
         try:
             return self.get_response(request)
         finally:

@@ -54,7 +54,7 @@ def _specific(chain, i, restricted):
         return page  # the home, already as its type
     cls = page.specific_class
     related = getattr(cls, "serve_select_related", ())
-    queryset = cls._default_manager.all()
+    queryset = cls._meta.default_manager.all()
     if related:  # (select_related() without names would join every foreign key)
         queryset = queryset.select_related(*related)
     specific = queryset.get(pk=page.pk)

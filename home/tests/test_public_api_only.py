@@ -2,6 +2,7 @@
 that the portal once relied on, and no page selection written as SQL. Tests and migrations are
 not the product and are not scanned."""
 
+import ast
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,22 @@ def test_no_private_attribute_or_sql_string_in_the_product(name):
         if name in line
     ]
     assert not found, f"{name} used in {found}"
+
+
+def test_no_underscore_attribute_of_another_object():
+    """No `thing._name` in the product (a private attribute of Wagtail, Django, treebeard or
+    redis-py, or a memo stuck on their objects), except `_meta` (documented). An object's
+    own attributes (`self._name`, `cls._name`) are its business."""
+    found = []
+    for path in product_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr.startswith("_")
+                and not node.attr.startswith("__")
+                and node.attr != "_meta"
+                and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"))
+            ):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} {ast.unparse(node)}")
+    assert not found, found

@@ -54,11 +54,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
 
 # Cache: Redis errors are logged and served around instead of raised
 # (home/operations/resilience.py).
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":  # noqa: F405
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":  # noqa: F405
     CACHES["default"]["BACKEND"] = "home.operations.resilience.ResilientRedisCache"  # noqa: F405
     CACHES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
-        socket_connect_timeout=float(os.environ.get("CACHE_CONNECT_TIMEOUT", "1")),
-        socket_timeout=float(os.environ.get("CACHE_TIMEOUT", "1")),
+        SOCKET_CONNECT_TIMEOUT=float(os.environ.get("CACHE_CONNECT_TIMEOUT", "1")),
+        SOCKET_TIMEOUT=float(os.environ.get("CACHE_TIMEOUT", "1")),
     )
 
 # The anonymous page cache needs a cache that every worker and server shares: with a cache in

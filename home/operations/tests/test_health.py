@@ -13,7 +13,7 @@ RESILIENT_REDIS_DOWN = {
     "default": {
         "BACKEND": "home.operations.resilience.ResilientRedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
     }
 }
 

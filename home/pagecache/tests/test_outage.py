@@ -39,7 +39,7 @@ def page_cache(settings, own_redis):
             "BACKEND": "home.operations.resilience.ResilientRedisCache",
             "LOCATION": own_redis.url,
             "KEY_PREFIX": "outage-test",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
         },
     }
     settings.PORTAL_PAGE_CACHE_ALIAS = "pages"
