@@ -75,6 +75,7 @@ from wagtail.models import (
 from wagtail.snippets.models import get_snippet_models
 
 from home.pagecache.models import ContentGeneration
+from home.pagecache.watch import watcher_for
 from home.pages.request_memo import memo, prime
 
 logger = logging.getLogger("portal.caching")
@@ -85,6 +86,8 @@ HIT_HEADER = "X-Page-Cache"
 # Headers of a stored response that must not be replayed to another visitor.
 UNSTORED_HEADERS = {"set-cookie", "x-page-cache", "date"}
 UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store")
+# An entry: (generation, status, headers, body, expiry as a Unix time).
+ENTRY_FIELDS = 5
 GENERATION_MEMO = "content generation"  # the request memo's key for the generation it read
 
 
@@ -154,13 +157,37 @@ def stored_generation():
 
 
 def current_generation(cache=None):
-    """The generation pages are stored under: the cache's copy, else the database's."""
+    """The generation pages are stored under: this process's copy, followed through a Redis
+    subscription (home.pagecache.watch), else the cache's, else the database's."""
     cache = cache or page_cache()
+    watcher = generation_watcher(cache)
+    if watcher is not None and (generation := watcher.current()) is not None:
+        return generation
+    return read_generation(cache)
+
+
+def read_generation(cache):
+    """The cache's copy of the generation, else the database's (then also put in the cache)."""
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = stored_generation()
         cache.add(GENERATION_KEY, generation, timeout=None)
     return generation
+
+
+def write_generation(cache, value):
+    """Put `value` in the cache's copy: with Redis, set and published to every process's
+    watcher in one step; when that cannot be done just now, set as any cache value (each
+    watcher also re-reads the generation after losing its subscription and periodically)."""
+    watcher = generation_watcher(cache)
+    if watcher is None or not watcher.write(value):
+        cache.set(GENERATION_KEY, value, timeout=None)
+
+
+def generation_watcher(cache):
+    return watcher_for(
+        cache, _setting("PORTAL_PAGE_CACHE_ALIAS", "default"), GENERATION_KEY, read_generation
+    )
 
 
 def sync_generation(cache=None):
@@ -169,7 +196,7 @@ def sync_generation(cache=None):
     before = cache.get(GENERATION_KEY)
     generation = stored_generation()
     if before != generation:
-        cache.set(GENERATION_KEY, generation, timeout=None)
+        write_generation(cache, generation)
     return before, generation
 
 
@@ -192,7 +219,7 @@ def bump_generation():
     if connection.in_atomic_block:
         # Negative, so never a database value; random, so never one used before (whatever
         # the clock says).
-        page_cache().set(GENERATION_KEY, -1 - secrets.randbits(62), timeout=None)
+        write_generation(page_cache(), -1 - secrets.randbits(62))
         transaction.on_commit(_once_per_commit(_commit_bump))
     else:
         _commit_bump()
@@ -205,7 +232,7 @@ def _commit_bump():
         )
         if not created:
             ContentGeneration.objects.filter(pk=1).update(value=F("value") + 1)
-    page_cache().set(GENERATION_KEY, stored_generation(), timeout=None)
+    write_generation(page_cache(), stored_generation())
 
 
 # Set by the pre_migrate/post_migrate handlers (home.pagecache.signal_handlers).
@@ -442,16 +469,27 @@ class AnonymousPageCacheMiddleware:
         return response
 
     def _lookup(self, key):
-        """(response or None, the generation current before rendering)."""
+        """(response or None, the generation current before rendering). With a watcher that
+        vouches for the generation, an entry this process already holds costs no round trip;
+        otherwise the generation and the entry are read together."""
         cache = page_cache()
-        found = cache.get_many([GENERATION_KEY, key])
-        entry = found.get(key)
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            return None, current_generation(cache)
-        if entry is None or entry[0] != generation:
+        watcher = generation_watcher(cache)
+        generation = watcher.current() if watcher is not None else None
+        if generation is not None:
+            entry = watcher.recall(key, generation)
+            if entry is None:
+                entry = cache.get(key)
+                if entry is not None and entry[0] == generation:
+                    watcher.keep(key, entry)
+        else:
+            found = cache.get_many([GENERATION_KEY, key])
+            entry = found.get(key)
+            generation = found.get(GENERATION_KEY)
+            if generation is None:
+                return None, current_generation(cache)
+        if entry is None or entry[0] != generation or len(entry) != ENTRY_FIELDS:
             return None, generation
-        _generation, status, headers, content = entry
+        _generation, status, headers, content, _expires = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
@@ -469,8 +507,12 @@ class AnonymousPageCacheMiddleware:
             for name, value in response.items()
             if name.lower() not in UNSTORED_HEADERS
         ]
-        entry = (generation, response.status_code, headers, response.content)
-        cache.set(key, entry, timeout=_setting("PORTAL_PAGE_CACHE_TIMEOUT", 600))
+        timeout = _setting("PORTAL_PAGE_CACHE_TIMEOUT", 600)
+        entry = (generation, response.status_code, headers, response.content, time.time() + timeout)
+        cache.set(key, entry, timeout=timeout)
+        watcher = generation_watcher(cache)
+        if watcher is not None and watcher.vouches_for(generation):
+            watcher.keep(key, entry)
 
 
 # Invalidation -----------------------------------------------------------------------------

@@ -113,7 +113,7 @@ CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 if CACHE_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
         }
@@ -376,6 +376,8 @@ LINKCHECK_BROKEN_AFTER_DAYS = 7  # a resource link failing this long shows visit
 # PAGE_CACHE=off disables it (the uncached benchmark); the Cache-Control headers stay.
 PORTAL_PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() not in ("0", "off", "false")
 PORTAL_PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # server cache
+# With Redis, each process also keeps the entries it serves, up to this size (watch.py).
+PORTAL_PAGE_CACHE_MEMORY_BYTES = int(os.environ.get("PAGE_CACHE_MEMORY_MB", "32")) * 2**20
 PORTAL_PAGE_CACHE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_CACHE_BROWSER_MAX_AGE", "60"))
 PORTAL_PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PAGE_CACHE_CDN_MAX_AGE", "300"))  # s-maxage
 # Rows of the portal's apps that visitors never see, which must not empty the page cache

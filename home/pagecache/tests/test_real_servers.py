@@ -196,3 +196,18 @@ def test_workers_outage_and_privacy_against_real_redis_and_postgresql(
         assert "Cluster managers meet in Lyon" not in get(server, index)[2]
     purged_paths = {path for method, _host, path in purges.requests if method == "PURGE"}
     assert {"/en/news/lyon/", "/en/news/"} <= purged_paths
+
+
+def test_a_warm_worker_answers_hits_without_asking_redis(server, own_redis):
+    """Each worker follows the content generation through its Redis subscription and keeps
+    the entries it serves (home/pagecache/watch.py): forty hits cost Redis no command at all,
+    where each used to cost one round trip. A publish is still seen at once (above)."""
+    path = "/en/news/lyon/"
+    warm(server, path)
+    redis = own_redis.client()
+    before = redis.info("stats")["total_commands_processed"]
+    for _ in range(40):
+        status, cache, html = get(server, path)
+        assert (status, cache) == (200, "hit") and "Cluster managers meet in Lyon" in html
+    after = redis.info("stats")["total_commands_processed"]
+    assert after - before <= 2  # the INFO above, and at most one periodic re-read
