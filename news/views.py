@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import OuterRef, Q, Subquery, prefetch_related_objects
 from django.http import Http404
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import to_locale
@@ -270,11 +271,14 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
     articles = DatedPages(with_images(news).prefetch_related("categories"), days)
     # ?page= as on every list: a positive page number that exists, else 404 (home.pages.pagination).
     page_obj = paginate(request, articles, settings.NEWS_PAGE_SIZE, count=len(articles))
-    items = list(page_obj.object_list)
-    localized_categories(items, index.locale_id, known=categories)
     index_url = index.get_url(request) or ""
-    for item in items:  # the index's children (NewsIndexPage.news())
-        item.card_url = f"{index_url}{item.slug}/" if index_url else None
+
+    def cards():
+        items = list(page_obj.object_list)
+        localized_categories(items, index.locale_id, known=categories)
+        for item in items:  # the index's children (NewsIndexPage.news())
+            item.card_url = f"{index_url}{item.slug}/" if index_url else None
+        return items
 
     heading = index.title
     if month is not None:
@@ -334,7 +338,10 @@ def news_listing(index, request, *, year=None, month=None, category_slug=None, t
         context_overrides={
             "heading": heading,
             "index_url": index_url,
-            "news_items": items,
+            # Read only when the template renders them: its fragment cache keeps the cards
+            # of this listing page until content changes (home.pagecache.fragments).
+            "news_items": SimpleLazyObject(cards),
+            "listing_key": f"{index.pk}|{filters}|{page_obj.number}",
             "page_obj": page_obj,
             "category": category,
             "tag": tag,
@@ -471,21 +478,28 @@ def news_page_context(page, request):
         if chosen not in categories:
             categories.append(chosen)
     authors = list(page.authors.select_related("photo"))
-    related, older, newer = related_and_neighbours(page, linked, tags)
     social_image = page.get_social_image()
     # The index is the parent: its URL is the article's without the last segment.
     page_url = page.get_url(request) or ""
     index_url = page_url[: page_url.rstrip("/").rfind("/") + 1] if page_url else ""
-    with_card_urls([*related, older, newer], page, index_url)
+
+    def picks():
+        related, older, newer = related_and_neighbours(page, linked, tags)
+        with_card_urls([*related, older, newer], page, index_url)
+        return {"related": related, "older": older, "newer": newer}
+
+    # Read only when the template renders them: its fragment cache keeps them until content
+    # changes (home.pagecache.fragments).
+    picked = SimpleLazyObject(picks)
     return {
         "news_index_url": index_url,
         "display_categories": categories,
         "tag_list": tags,
         "authors": authors,
-        "related_pages": related_pages(page, previewing),
-        "related_articles": related,
-        "previous_article": older,
-        "next_article": newer,
+        "related_pages": SimpleLazyObject(lambda: related_pages(page, previewing)),
+        "related_articles": SimpleLazyObject(lambda: picked["related"]),
+        "previous_article": SimpleLazyObject(lambda: picked["older"]),
+        "next_article": SimpleLazyObject(lambda: picked["newer"]),
         "feed_links": index_feed_links(request, index_url) if index_url else [],
         "social_image_url": image_url(social_image, request),
         "og_locale": og_locale(page.locale.language_code),

@@ -12,6 +12,7 @@ Page tree (one per locale, kept in step by wagtail-localize):
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -214,11 +215,16 @@ class HomePage(BasePage):
         through the `home_page_sections` hook: each function takes the home page and the
         request and returns a dict with a `template` key and its context, or None."""
         context = super().get_context(request, *args, **kwargs)
-        context["home_sections"] = [
-            section
-            for section_for in hooks.get_hooks("home_page_sections")
-            if (section := section_for(self, request))
-        ]
+        # Built only when the template renders them: its fragment cache keeps them until
+        # content changes (home.pagecache.fragments).
+        context["home_sections"] = SimpleLazyObject(
+            lambda: [
+                section
+                for section_for in hooks.get_hooks("home_page_sections")
+                if (section := section_for(self, request))
+            ]
+        )
+        context["has_home_sections"] = True
         return context
 
 

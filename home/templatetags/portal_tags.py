@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from home.legal import links as legal
 from home.pagecache.cache import keep_in_process, recall_in_process, remember_in_process
+from home.pagecache.fragments import fragment_version as _fragment_version
 from home.pagecache.layout import active_locale as _active_locale
 from home.pagecache.layout import site_for_request, site_funding_statement
 from home.pages.addresses import absolute_url as _absolute_url
@@ -219,10 +220,26 @@ def site_name(context):
     return site.site_name if site and site.site_name else settings.WAGTAIL_SITE_NAME
 
 
+@register.simple_tag(takes_context=True)
+def fragment_version(context):
+    """The key and timeout for `{% cache %}` of a fragment reused until content changes
+    (home.pagecache.fragments)."""
+    return _fragment_version(context.get("request"))
+
+
 @register.filter
 def contains_page(section, page):
     """True when page is section itself or lies under it (for aria-current in the menu)."""
     return bool(page) and isinstance(page, Page) and page.url_path.startswith(section.url_path)
+
+
+@register.filter
+def menu_section(page):
+    """The part of `page`'s URL path that decides which menu item is current (the site root
+    and the first section), for the menu's fragment cache key."""
+    if not isinstance(page, Page):
+        return ""
+    return "/".join(page.url_path.split("/")[:3])
 
 
 @register.simple_tag(takes_context=True)
