@@ -116,13 +116,18 @@ def start_server(args, page_cache):
     """gunicorn with the production settings on the benchmark's port: sync workers, no
     worker recycling during a run (peak memory and latency stay comparable), a timeout long
     enough for the slowest uncached page."""
-    env = {
-        **environment(args, page_cache),
+    options = {
         "GUNICORN_TIMEOUT": "120",
         "GUNICORN_MAX_REQUESTS": "0",
         "GUNICORN_LOG_LEVEL": "warning",
     }
-    server = Gunicorn(env, port=args.port, workers=args.workers, quiet=False)
+    server = Gunicorn(
+        environment(args, page_cache),
+        port=args.port,
+        workers=args.workers,
+        quiet=False,
+        options=options,
+    )
     return server.wait_until_up(timeout=60, ready=(200, 503))
 
 

@@ -35,11 +35,12 @@ def health(port, timeout=5):
 
 
 class Gunicorn:
-    """`Gunicorn(environment, port=..., workers=...)` starts the server; `wait_until_up()` waits
+    """`Gunicorn(environment, port=..., workers=..., options={"GUNICORN_...": ...})` starts the
+    server (the environment's own GUNICORN_* variables are left out); `wait_until_up()` waits
     for its health endpoint; `stop()` ends it. `quiet` keeps its error log for the exception
     raised when it dies at start-up (tests) instead of printing it (benchmarks)."""
 
-    def __init__(self, environment, *, port=None, workers=2, quiet=True):
+    def __init__(self, environment, *, port=None, workers=2, quiet=True, options=None):
         self.port = port or free_port()
         self.url = f"http://{HOST}:{self.port}"
         environment = {k: v for k, v in environment.items() if not k.startswith("GUNICORN_")}
@@ -47,6 +48,7 @@ class Gunicorn:
             GUNICORN_BIND=f"{HOST}:{self.port}",
             GUNICORN_WORKERS=str(workers),
             GUNICORN_ACCESS_LOG="/dev/null",
+            **(options or {}),  # GUNICORN_* settings of portal/gunicorn.conf.py
         )
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "portal/gunicorn.conf.py", "portal.wsgi"],

@@ -89,17 +89,25 @@ def main():
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--seconds", type=int, default=8, help="per load")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--pages", default=",".join(PAGES), help="comma-separated page types")
+    parser.add_argument("--pages", default=";".join(PAGES), help="page types, separated by ;")
     parser.add_argument("--uncached", action="store_true", help="the page cache off")
+    parser.add_argument(
+        "--large-database-url",
+        help="compare with this large site (built with 10,000 articles per language, 200 "
+        "partners, projects and training resources), served at the same time: each page type's "
+        "p99 on both sites in the same rounds",
+    )
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         parser.error("wrk is not installed (Debian: apt-get install wrk)")
     args.secret_key = secrets.token_urlsafe(50)
     args.port = free_port()
+    if args.large_database_url:
+        return compare_sites(args)
 
     _build_seconds, urls = prepare(args)
-    wanted = [name.strip() for name in args.pages.split(",") if name.strip()]
+    wanted = [name.strip() for name in args.pages.split(";") if name.strip()]
     urls = {name: urls[name] for name in wanted if urls.get(name)}
 
     page_cache = not args.uncached
@@ -144,6 +152,74 @@ def main():
         print(
             f"| {name} | {result['bytes']} | {static_rps:.0f} | {page_rps:.0f} | {ratio:.2f} "
             f"| {p50:.2f} / {p99:.2f} | {result['cache']} |"
+        )
+    if args.json:
+        Path(args.json).write_text(json.dumps({"urls": urls, "results": results}, indent=2))
+
+
+def compare_sites(args):
+    """The small site (--database-url) and the large one, each on its own server, loaded one
+    after the other in every round: p50/p99 per page type and the large site's p99 over the
+    small site's (the target: 1.2 or less)."""
+    large = argparse.Namespace(
+        **{
+            **vars(args),
+            "database_url": args.large_database_url,
+            "port": free_port(),
+            "news_per_locale": 10_000,
+            "partners": 200,
+            "projects": 200,
+            "training": 200,
+        }
+    )
+    wanted = [name.strip() for name in args.pages.split(";") if name.strip()]
+    sites = {"small": args, "large": large}
+    urls = {}
+    for site, site_args in sites.items():
+        _build_seconds, found = prepare(site_args)
+        urls[site] = {name: found[name] for name in wanted if found.get(name)}
+    names = [name for name in wanted if all(name in urls[site] for site in sites)]
+    page_cache = not args.uncached
+    servers = {site: start_server(site_args, page_cache) for site, site_args in sites.items()}
+    results = {name: {"small": [], "large": []} for name in names}
+    try:
+        for site, site_args in sites.items():
+            for url in urls[site].values():
+                for _ in range(4 * args.workers):
+                    fetch(site_args.port, url)
+        for number in range(1, args.rounds + 1):
+            for name in names:
+                for site, site_args in sites.items():
+                    result = wrk(site_args.port, urls[site][name], args.connections, args.seconds)
+                    results[name][site].append(result)
+                    print(
+                        f"round {number}: {name}, {site} site: {result['rps']:.0f} req/s, "
+                        f"p50 {result['p50_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms",
+                        flush=True,
+                    )
+    finally:
+        for server in servers.values():
+            server.stop()
+
+    print(
+        "\n| page | small req/s | large req/s | small p50 / p99 ms | large p50 / p99 ms "
+        "| p99 large/small |"
+    )
+    print("|---|---:|---:|---:|---:|---:|")
+    for name in names:
+        row = {}
+        for site in sites:
+            rounds = results[name][site]
+            row[site] = {
+                key: statistics.median(r[key] for r in rounds)
+                for key in ("rps", "p50_ms", "p99_ms")
+            }
+        results[name]["p99_ratio"] = row["large"]["p99_ms"] / row["small"]["p99_ms"]
+        print(
+            f"| {name} | {row['small']['rps']:.0f} | {row['large']['rps']:.0f} "
+            f"| {row['small']['p50_ms']:.1f} / {row['small']['p99_ms']:.1f} "
+            f"| {row['large']['p50_ms']:.1f} / {row['large']['p99_ms']:.1f} "
+            f"| {results[name]['p99_ratio']:.2f} |"
         )
     if args.json:
         Path(args.json).write_text(json.dumps({"urls": urls, "results": results}, indent=2))
