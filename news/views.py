@@ -163,8 +163,7 @@ def listing_alternates(index, request, number, *, year, month, category, tag):
         .filter(
             # A scalar subquery (evaluated once), so that both sides use the translation key's
             # index: `IN (subquery)` in an OR read every page (12 ms on a site of 40,000).
-            Q(translation_key=index.translation_key)
-            | Q(translation_key=Subquery(parent_key[:1])),
+            Q(translation_key=index.translation_key) | Q(translation_key=Subquery(parent_key[:1])),
             alias_of__isnull=True,
         )
         .select_related("locale")
