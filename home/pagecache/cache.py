@@ -479,7 +479,7 @@ class AnonymousPageCacheMiddleware:
             entry = watcher.recall(key, generation)
             if entry is None:
                 entry = cache.get(key)
-                if entry is not None and entry[0] == generation:
+                if entry is not None and len(entry) == ENTRY_FIELDS and entry[0] == generation:
                     watcher.keep(key, entry)
         else:
             found = cache.get_many([GENERATION_KEY, key])

@@ -108,3 +108,23 @@ def test_the_sync_command_puts_the_generation_right(home, own_redis, page_cache)
     assert page_cache.get(GENERATION_KEY) == stored
     call_command("sync_page_cache")  # idempotent
     assert page_cache.get(GENERATION_KEY) == stored
+
+
+def test_an_entry_stored_by_an_earlier_release_is_a_miss_not_an_error(
+    client, home, page_cache, settings
+):
+    """Entries of the format before their expiry time was added (4 fields), found in Redis
+    under the current generation right after a deploy, are rendered afresh."""
+    index = publish(NewsIndexPageFactory(parent=home))
+    assert client.get(index.url)[HIT_HEADER] == "miss"
+    keys = page_cache.keys("portal:pagecache:page:*")
+    assert keys
+    for key in keys:
+        page_cache.set(key, page_cache.get(key)[:4], timeout=None)
+    settings.CACHES = {**settings.CACHES}  # new cache objects: nothing kept in memory
+    # A HEAD reads the entry but stores nothing; the GETs after it must not trip on it.
+    assert client.head(index.url).status_code == 200
+    for expected in ("miss", "hit"):
+        response = client.get(index.url)
+        assert response.status_code == 200
+        assert response[HIT_HEADER] == expected
